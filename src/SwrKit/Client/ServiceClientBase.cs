@@ -1,0 +1,72 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SwrKit;
+
+/// <summary>
+/// The base of the four generated clients. It implements the hooks the generated code calls
+/// (see <c>Generation/Templates</c> and the <c>clientBaseClass</c> setting in <c>swrkit.nswag</c>): the runtime
+/// name guard, operation tagging, JSON options and error translation. It cannot be derived from outside SwrKit;
+/// to fake a client in tests, implement its interface (<see cref="ISwrClient"/>, ...) or derive from the client class.
+/// </summary>
+public abstract class ServiceClientBase
+{
+    private protected ServiceClientBase()
+    {
+    }
+
+    /// <summary>Unset optional properties are omitted from request bodies (no <c>"password": null</c>).</summary>
+    private protected static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    }
+
+    /// <summary>The runtime guard for path parameters: a value the service would reject never reaches the network.</summary>
+    private protected static void ValidatePathParameter<T>(string wireName, T value, string paramName)
+    {
+        switch (value)
+        {
+            case string text:
+                RequestValidation.PathSegment(wireName, text, paramName);
+                break;
+            case int number when wireName == "repository_id" && number < 1:
+                throw new ArgumentOutOfRangeException(paramName, number, "repository_id must be between 1 and 2147483647.");
+        }
+    }
+
+    /// <summary>The runtime guard for request bodies that carry names (the sync task's <c>remoteNamespace</c>).</summary>
+    private protected static void ValidateContent(object? body, string paramName)
+    {
+        if (body is IRequestValidation validation)
+        {
+            validation.Validate(paramName);
+        }
+    }
+
+    /// <summary>Tags the request with its operation, for logging, retry decisions and error messages.</summary>
+    private protected static void SetOperation(HttpRequestMessage request, string operation) => SwrRequestOptions.SetOperation(request, operation);
+
+    /// <summary>Called by the generated code after the URL is built; nothing to add here.</summary>
+    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called by the generated code before sending; nothing to add here.</summary>
+    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Every non-2xx answer becomes a <see cref="SwrServiceException"/> here, before the generated code would try to
+    /// deserialize an error body whose shape differs between services (JSON object, SWR's array, plain text).
+    /// </summary>
+    private protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (status < 200 || status > 299)
+        {
+            throw await SwrServiceException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
