@@ -1,0 +1,128 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using SwrKit.Tests.Infrastructure;
+
+namespace SwrKit.Tests.Generation;
+
+/// <summary>
+/// Builds a copy of the runtime project in a temporary folder: a no-op rebuild must not run NSwag, and an edited spec
+/// must yield the new operation on the next build.
+/// </summary>
+public sealed class IncrementalGenerationTests : IDisposable
+{
+    private const string GeneratingMarker = "SwrKit: generating the client";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "swrkit-gen-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public IncrementalGenerationTests()
+    {
+        CopyTree(RepositoryPaths.Combine("spec"), Path.Combine(_root, "spec"));
+        CopyTree(RepositoryPaths.Combine("src", "SwrKit"), Path.Combine(_root, "src", "SwrKit"));
+        CopyTree(RepositoryPaths.Combine("src", "Shared"), Path.Combine(_root, "src", "Shared"));
+        CopyTree(RepositoryPaths.Combine("tools", "SwrKit.CodeGen"), Path.Combine(_root, "tools", "SwrKit.CodeGen"));
+        CopyTree(RepositoryPaths.Combine("tools", "nswag"), Path.Combine(_root, "tools", "nswag"));
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            File.Copy(RepositoryPaths.Combine(file), Path.Combine(_root, file));
+        }
+    }
+
+    private string Project => Path.Combine(_root, "src", "SwrKit", "SwrKit.csproj");
+
+    private string GeneratedFile => Path.Combine(_root, "src", "SwrKit", "obj", "codegen", "SwrKitClient.g.cs");
+
+    private string Assembly => Path.Combine(_root, "src", "SwrKit", "bin", "Debug", "net8.0", "SwrKit.dll");
+
+    [Fact]
+    public async Task A_no_op_build_skips_generation_and_a_spec_edit_regenerates()
+    {
+        var first = await BuildAsync();
+        Assert.Contains(GeneratingMarker, first.Output);
+        Assert.True(File.Exists(GeneratedFile));
+        var stamp = File.GetLastWriteTimeUtc(GeneratedFile);
+
+        var noop = await BuildAsync();
+        Assert.DoesNotContain(GeneratingMarker, noop.Output);
+        Assert.DoesNotContain("building the generator host", noop.Output);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(GeneratedFile));
+
+        AddOperationToSpec();
+        var edited = await BuildAsync();
+        Assert.Contains(GeneratingMarker, edited.Output);
+        Assert.Contains("ListRetentionsAsync", File.ReadAllText(GeneratedFile));
+        Assert.Contains("ListRetentionsAsync", MethodNames(Assembly));
+        Assert.Contains("ListRetentionsAsync", MethodNames(Assembly, "ISwrClient"));
+    }
+
+    private void AddOperationToSpec()
+    {
+        var spec = Path.Combine(_root, "spec", "swrkit.yaml");
+        var text = File.ReadAllText(spec);
+        const string anchor = "  /v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}:\n";
+        Assert.Contains(anchor, text);
+        const string operation = """
+          /v2/manage/namespaces/{namespace}/repos/{repository}/retentions:
+            get:
+              tags: [Swr]
+              operationId: Swr_ListRetentions
+              summary: Listing Image Retention Policies
+              parameters:
+                - $ref: '#/components/parameters/Namespace'
+                - $ref: '#/components/parameters/Repository'
+              responses:
+                '200':
+                  description: OK
+
+        """;
+        File.WriteAllText(spec, text.Replace(anchor, operation + anchor));
+        // Make sure the edit is newer than the previous output even on coarse file-system clocks.
+        File.SetLastWriteTimeUtc(spec, DateTime.UtcNow.AddSeconds(2));
+    }
+
+    private async Task<ProcessResult> BuildAsync()
+    {
+        var nswagDir = RepositoryPaths.Combine("tools", "nswag", "node_modules", "nswag", "bin", "binaries", "Net100") + Path.DirectorySeparatorChar;
+        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n -p:NSwagDir=\"{nswagDir}\"";
+        return (await ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4))).EnsureSuccess();
+    }
+
+    private static List<string> MethodNames(string assemblyPath, string? typeName = null)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        return reader.TypeDefinitions
+            .Select(reader.GetTypeDefinition)
+            .Where(t => typeName is null || reader.GetString(t.Name) == typeName)
+            .SelectMany(t => t.GetMethods())
+            .Select(m => reader.GetString(reader.GetMethodDefinition(m).Name))
+            .ToList();
+    }
+
+    private static void CopyTree(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (parts.Contains("bin") || parts.Contains("obj"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

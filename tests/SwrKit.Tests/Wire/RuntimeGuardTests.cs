@@ -1,0 +1,79 @@
+using SwrKit.Tests.Infrastructure;
+
+namespace SwrKit.Tests.Wire;
+
+/// <summary>Names that break the SWR rules never reach the network; the message is the analyzer's.</summary>
+public sealed class RuntimeGuardTests
+{
+    [Theory]
+    [InlineData("My-Org", "app", "namespace")]
+    [InlineData("my-org", "group/app", "repository")]
+    [InlineData("my-org", "App", "repository")]
+    [InlineData("", "app", "namespace")]
+    [InlineData("my-org", "a___b", "repository")]
+    public async Task Invalid_names_throw_ArgumentException_and_send_nothing(string @namespace, string repository, string paramName)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var client = new SwrClient(server.CreateClient());
+
+        var retention = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteRetentionAsync(@namespace, repository, 1));
+        var sync = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync(@namespace, repository, new DeleteImageSyncRepoRequest { RemoteRegionId = "r", RemoteNamespace = "ok" }));
+
+        Assert.Equal(paramName, retention.ParamName);
+        Assert.Equal(paramName, sync.ParamName);
+        var expected = paramName == "namespace" ? SwrNames.CheckNamespace(@namespace).Message : SwrNames.CheckRepository(repository).Message;
+        Assert.StartsWith(expected!, retention.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task The_unescaped_slash_message_tells_the_fix()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var client = new SwrClient(server.CreateClient());
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteRetentionAsync("my-org", "group/app", 42));
+
+        Assert.Contains("'/'", ex.Message);
+        Assert.Contains("group$app", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("Target", "body")]
+    [InlineData("target/org", "body")]
+    public async Task The_sync_body_remote_namespace_is_checked(string remoteNamespace, string paramName)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var client = new SwrClient(server.CreateClient());
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = remoteNamespace }));
+
+        Assert.Equal(paramName, ex.ParamName);
+        Assert.StartsWith(SwrNames.CheckNamespace(remoteNamespace).Message!, ex.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Missing_required_body_fields_are_reported()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var client = new SwrClient(server.CreateClient());
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteNamespace = "org" }));
+
+        Assert.Equal("body", ex.ParamName);
+        Assert.Contains("RemoteRegionId", ex.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Null_arguments_throw_ArgumentNullException()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var client = new SwrClient(server.CreateClient());
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteRetentionAsync(null!, "app", 1));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", null!));
+        Assert.Empty(server.Requests);
+    }
+}
