@@ -54,8 +54,22 @@ public abstract class ServiceClientBase
     /// <summary>Called by the generated code after the URL is built; nothing to add here.</summary>
     private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Called by the generated code before sending; nothing to add here.</summary>
-    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Called by the generated code before sending. The generated URL is relative; <see cref="Uri"/> resolution would drop
+    /// the last segment of a base address without a trailing slash (<c>https://host/prefix</c> + <c>v2/...</c> gives
+    /// <c>https://host/v2/...</c>), so such a base address is treated as if it ended with <c>/</c>.
+    /// </summary>
+    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    {
+        if (client?.BaseAddress is { } baseAddress
+            && request.RequestUri is { IsAbsoluteUri: false }
+            && !baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
+        {
+            request.RequestUri = new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), url);
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Every non-2xx answer becomes a <see cref="SwrServiceException"/> here, before the generated code would try to

@@ -97,6 +97,20 @@ public sealed class SwrClientWireTests
         }
     }
 
+    [Theory]
+    [InlineData("prefix")]
+    [InlineData("prefix/")]
+    public async Task A_base_address_path_is_kept_with_or_without_the_trailing_slash(string prefix)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress, prefix) };
+        var client = new SwrClient(http);
+
+        await client.DeleteRetentionAsync("my-org", "app", 5);
+
+        Assert.Equal("/prefix/v2/manage/namespaces/my-org/repos/app/retentions/5", server.SingleRequest.Path);
+    }
+
     [Fact]
     public async Task IgnoreNotFound_returns_true_when_the_delete_happened()
     {
