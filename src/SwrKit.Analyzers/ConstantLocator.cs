@@ -1,0 +1,281 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SwrKit.Analyzers;
+
+/// <summary>Where a diagnostic about one character of a constant string goes.</summary>
+internal readonly struct ConstantLocation
+{
+    public ConstantLocation(Location primary, Location? declaration, FixTarget fix)
+    {
+        Primary = primary;
+        Declaration = declaration;
+        Fix = fix;
+    }
+
+    /// <summary>The offending character inside the literal, or the operand/argument that holds it.</summary>
+    public Location Primary { get; }
+
+    /// <summary>For a constant declared elsewhere: its declaration (the offending character inside its literal when possible).</summary>
+    public Location? Declaration { get; }
+
+    /// <summary>Which single literal wrote the whole value (for the code fix), if any.</summary>
+    public FixTarget Fix { get; }
+}
+
+/// <summary>The literal that alone produced a constant argument value.</summary>
+internal enum FixTarget
+{
+    /// <summary>The value is not one literal of source (concatenation, interpolation, nameof, metadata const...).</summary>
+    None,
+
+    /// <summary>A string literal written as the argument.</summary>
+    Argument,
+
+    /// <summary>A const declared in source and initialized with a string literal.</summary>
+    Declaration,
+}
+
+/// <summary>
+/// Maps an index of a constant string value back to source: walks the operation tree (conversions, constant
+/// concatenations, constant interpolated strings) to the literal that holds the character, then decodes that literal's
+/// token. Iterative and total: anything it cannot map precisely falls back to the enclosing operand.
+/// </summary>
+internal static class ConstantLocator
+{
+    /// <summary>Locates character <paramref name="index"/> of the constant <paramref name="value"/>; with <paramref name="whole"/>, the whole value instead.</summary>
+    public static ConstantLocation Locate(IOperation value, int index, bool whole, CancellationToken cancellationToken)
+    {
+        var fix = GetFixTarget(value, cancellationToken);
+        if (whole)
+        {
+            var unwrapped = Unwrap(value);
+            return new ConstantLocation(value.Syntax.GetLocation(), GetConstSymbol(unwrapped) is { } symbol ? LocateDeclaration(symbol, index, true, cancellationToken) : null, fix);
+        }
+
+        var current = value;
+        var i = index;
+        while (true)
+        {
+            current = Unwrap(current);
+            switch (current)
+            {
+                case ILiteralOperation { Syntax: LiteralExpressionSyntax literal }:
+                    var decoded = StringLiteralDecoder.Decode(literal.Token);
+                    return new ConstantLocation(
+                        decoded is not null && i >= 0 && i < decoded.Length ? Location.Create(literal.SyntaxTree, decoded.GetSpan(i)) : literal.GetLocation(),
+                        null,
+                        fix);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    var leftLength = ConstantLength(binary.LeftOperand);
+                    if (leftLength < 0 || ConstantLength(binary.RightOperand) < 0)
+                    {
+                        return new ConstantLocation(binary.Syntax.GetLocation(), null, fix);
+                    }
+
+                    if (i < leftLength)
+                    {
+                        current = binary.LeftOperand;
+                    }
+                    else
+                    {
+                        i -= leftLength;
+                        current = binary.RightOperand;
+                    }
+
+                    continue;
+
+                case IInterpolatedStringOperation interpolated:
+                    var next = FindInterpolatedPart(interpolated, ref i, out var found);
+                    if (next is not null)
+                    {
+                        current = next;
+                        continue;
+                    }
+
+                    return new ConstantLocation(found ?? interpolated.Syntax.GetLocation(), null, fix);
+
+                default:
+                    var constant = GetConstSymbol(current);
+                    return new ConstantLocation(current.Syntax.GetLocation(), constant is null ? null : LocateDeclaration(constant, i, false, cancellationToken), fix);
+            }
+        }
+    }
+
+    /// <summary>Strips conversions and parentheses.</summary>
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { Operand: { } operand }:
+                    operation = operand;
+                    continue;
+                case IParenthesizedOperation { Operand: { } operand }:
+                    operation = operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    // Returns the interpolation expression holding index i (adjusted), or null with the exact location in a text part.
+    private static IOperation? FindInterpolatedPart(IInterpolatedStringOperation interpolated, ref int i, out Location? location)
+    {
+        location = null;
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    var textValue = text.Text.ConstantValue.HasValue ? text.Text.ConstantValue.Value as string : null;
+                    if (textValue is null)
+                    {
+                        return null;
+                    }
+
+                    if (i < textValue.Length)
+                    {
+                        var decoded = text.Syntax is InterpolatedStringTextSyntax syntax ? StringLiteralDecoder.DecodeInterpolatedText(syntax, textValue) : null;
+                        location = decoded is not null && i >= 0 ? Location.Create(text.Syntax.SyntaxTree, decoded.GetSpan(i)) : text.Syntax.GetLocation();
+                        return null;
+                    }
+
+                    i -= textValue.Length;
+                    break;
+
+                case IInterpolationOperation interpolation:
+                    var length = interpolation.Alignment is null && interpolation.FormatString is null ? ConstantLength(interpolation.Expression) : -1;
+                    if (length < 0)
+                    {
+                        return null;
+                    }
+
+                    if (i < length)
+                    {
+                        return interpolation.Expression;
+                    }
+
+                    i -= length;
+                    break;
+
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The literal to rewrite for the "Replace '/' with '$'" fix, when the value is exactly one literal.</summary>
+    private static FixTarget GetFixTarget(IOperation value, CancellationToken cancellationToken)
+    {
+        var unwrapped = Unwrap(value);
+        if (unwrapped is ILiteralOperation { Syntax: LiteralExpressionSyntax literal } && StringLiteralDecoder.IsStringLiteral(literal.Token))
+        {
+            return FixTarget.Argument;
+        }
+
+        return GetConstSymbol(unwrapped) is { } symbol
+            && GetDeclarationLiteral(symbol, cancellationToken) is { } declaration
+            && !IsGenerated(declaration.SyntaxTree, cancellationToken)
+                ? FixTarget.Declaration
+                : FixTarget.None;
+    }
+
+    // Generated code is regenerated, not edited: a const declared there is not fixed in place. The same conventions the
+    // compiler uses (file name, <auto-generated> header comment, generated_code in .editorconfig).
+    private static bool IsGenerated(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var path = tree.FilePath ?? string.Empty;
+        var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+        if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var trivia in tree.GetRoot(cancellationToken).GetLeadingTrivia())
+        {
+            var text = trivia.ToString();
+            if (text.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? GetConstSymbol(IOperation operation) => operation switch
+    {
+        IFieldReferenceOperation { Field: { IsConst: true } field } => field,
+        ILocalReferenceOperation { Local: { IsConst: true } local } => local,
+        _ => null,
+    };
+
+    private static Location? LocateDeclaration(ISymbol symbol, int index, bool whole, CancellationToken cancellationToken)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        if (references.Length == 0)
+        {
+            return null;
+        }
+
+        var declaration = references[0].GetSyntax(cancellationToken);
+        if (declaration is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return declaration.GetLocation();
+        }
+
+        var literal = GetDeclarationLiteral(symbol, cancellationToken);
+        if (literal is null || whole)
+        {
+            return (literal ?? initializer).GetLocation();
+        }
+
+        var decoded = StringLiteralDecoder.Decode(literal.Token);
+        return decoded is not null && index >= 0 && index < decoded.Length ? Location.Create(literal.SyntaxTree, decoded.GetSpan(index)) : literal.GetLocation();
+    }
+
+    /// <summary>The string literal initializing a const declared in source, or null.</summary>
+    private static LiteralExpressionSyntax? GetDeclarationLiteral(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        if (references.Length != 1 || references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        while (initializer is ParenthesizedExpressionSyntax parenthesized)
+        {
+            initializer = parenthesized.Expression;
+        }
+
+        return initializer is LiteralExpressionSyntax literal && StringLiteralDecoder.IsStringLiteral(literal.Token) ? literal : null;
+    }
+
+    private static int ConstantLength(IOperation? operation)
+    {
+        if (operation is null || !operation.ConstantValue.HasValue)
+        {
+            return -1;
+        }
+
+        return operation.ConstantValue.Value switch
+        {
+            string text => text.Length,
+            null => 0,
+            _ => -1,
+        };
+    }
+}

@@ -1,0 +1,306 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SwrKit.Analyzers.Tests.Verifiers;
+using static SwrKit.Analyzers.Tests.Verifiers.AnalyzerVerifier;
+
+namespace SwrKit.Analyzers.Tests;
+
+/// <summary>Every shape of constant the analyzer follows, and every place it must stay silent.</summary>
+public class AnalyzerShapeTests
+{
+    internal static string Code(string body, string members = "") => $$"""
+        using SwrKit;
+        using System.Threading.Tasks;
+
+        class C
+        {
+        {{members}}
+            async Task M(ISwrClient client, SwrClient swr, string dynamicName, string? maybeNull)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task The_issue_example()
+    {
+        var diagnostics = await VerifyAsync(Code("""
+                    await swr.DeleteRetentionAsync("{|SWR001:M|}y-Org", "group{|SWR003:/|}app", 42);
+            """));
+        var organization = diagnostics.Single(d => d.Id == "SWR001");
+        Assert.Equal(SwrNames.CheckNamespace("My-Org").Message, organization.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Warning, organization.Severity);
+        Assert.Equal("https://github.com/swrkit/swrkit/blob/main/docs/rules/SWR001.md", organization.Descriptor.HelpLinkUri);
+        var slash = diagnostics.Single(d => d.Id == "SWR003");
+        Assert.Equal(SwrNames.CheckRepository("group/app").Message, slash.GetMessage());
+        Assert.Contains("group$app", slash.GetMessage());
+        Assert.Equal("https://github.com/swrkit/swrkit/blob/main/docs/rules/SWR003.md", slash.Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public Task Calls_through_the_interface_and_named_arguments_in_any_order() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync(retentionId: 1, repository: "a{|SWR003:/|}b", @namespace: "o{|SWR001:R|}g");
+                    await client.DeleteImageSyncRepoAsync("org", body: new DeleteImageSyncRepoRequest(), repository: "{|SWR002:-|}app");
+                    await swr.DeleteImageSyncRepoAsync(repository: "app", @namespace: "org{|SWR001:_|}", body: null!);
+            """));
+
+    [Fact]
+    public Task Verbatim_raw_and_escaped_literals() => VerifyAsync(Code(""""
+                    await client.DeleteRetentionAsync(@"{|SWR001:O|}rg", @"x{|SWR002:""|}y", 1);
+                    await client.DeleteRetentionAsync("org", "a{|SWR003:\u002F|}b", 1);
+                    await client.DeleteRetentionAsync("org", "a{|SWR002:\x41|}.b", 1);
+                    await client.DeleteRetentionAsync("org", "a\u0024b{|SWR003:\x002f|}c", 1);
+                    await client.DeleteRetentionAsync("org", """a{|SWR003:/|}b""", 1);
+                    await client.DeleteRetentionAsync("""
+                        o{|SWR001:\|}g
+                        """, "app", 1);
+                    await client.DeleteRetentionAsync("org", "caf{|SWR002:\u00e9|}", 1);
+                    await client.DeleteRetentionAsync("org", "{|SWR002:\U0001F600|}", 1);
+            """"));
+
+    [Fact]
+    public Task A_value_with_a_rule_violation_and_slashes_gets_both_and_one_SWR003_per_argument() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync("org", "{|SWR002:G|}roup{|SWR003:/|}app/x/y", 1);
+                    await client.DeleteRetentionAsync("org", "a{|SWR003:/|}{|SWR002:/|}b", 1);
+            """));
+
+    [Fact]
+    public Task Length_violations_cover_the_whole_literal() => VerifyAsync(Code($$"""
+                    await client.DeleteRetentionAsync({|SWR001:""|}, "app", 1);
+                    await client.DeleteRetentionAsync("org", {|SWR002:""|}, 1);
+                    await client.DeleteRetentionAsync({|SWR001:"{{new string('a', 65)}}"|}, "app", 1);
+                    await client.DeleteRetentionAsync("org", {|SWR002:@"{{new string('b', 129)}}"|}, 1);
+                    await client.DeleteRetentionAsync("org", {|SWR002:"{{new string('b', 100)}}" + "{{new string('c', 29)}}"|}, 1);
+            """));
+
+    [Fact]
+    public Task Constant_concatenations_point_inside_the_operand_that_holds_the_character() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync("my" + "-" + "{|SWR001:O|}rg", "group" + "{|SWR003:/|}app", 1);
+                    await client.DeleteRetentionAsync("org", ("group" + ("{|SWR003:/|}" + "app")), 1);
+                    await client.DeleteRetentionAsync("org", "ab" + null + "c{|SWR002:.|}", 1);
+            """));
+
+    [Fact]
+    public Task Constant_interpolated_strings() => VerifyAsync(Code(""""
+                    await client.DeleteRetentionAsync($"{Org}{|SWR001:-|}", $"{Group}{|SWR003:/|}app", 1);
+                    await client.DeleteRetentionAsync("org", $@"{Group}{|SWR003:/|}{|SWR002:""|}x", 1);
+                    await client.DeleteRetentionAsync("org", $"{"x"}{"{|SWR002:Y|}"}", 1);
+                    await client.DeleteRetentionAsync("org", $$"""{{Group}}{|SWR003:/|}a""", 1);
+                    await client.DeleteRetentionAsync("org", $"""
+                        {Group}{|SWR003:/|}{|SWR002:A|}
+                        """, 1);
+            """", """
+                const string Org = "org";
+                const string Group = "group";
+            """));
+
+    [Fact]
+    public async Task A_constant_declared_elsewhere_is_reported_on_the_argument_with_the_declaration_as_additional_location()
+    {
+        var diagnostics = await VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync({|SWR001:BadOrg|}, {|SWR003:Slashed|}, 1);
+                    const string local = "x/y";
+                    await client.DeleteRetentionAsync({|SWR001:Names.Upper|}, {|SWR003:local|}, 1);
+                    await client.DeleteRetentionAsync("org", Names.Prefix + "{|SWR003:/|}" + {|SWR002:Names.Upper|}, 1);
+            """, """
+                const string BadOrg = "bad--org";
+                const string Slashed = "group/app";
+            """), """
+            static class Names
+            {
+                public const string Upper = "App";
+                public const string Prefix = "p";
+            }
+            """);
+
+        static string Text(Location location) => location.SourceTree!.GetText().ToString(location.SourceSpan);
+        var sorted = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id).ToList();
+        Assert.Equal(
+            [
+                ("SWR001", "BadOrg", "/src/Test0.cs", "-"),
+                ("SWR003", "Slashed", "/src/Test0.cs", "/"),
+                ("SWR001", "Names.Upper", "/src/Test1.cs", "A"),
+                ("SWR003", "local", "/src/Test0.cs", "/"),
+                ("SWR003", "/", "", ""),
+                ("SWR002", "Names.Upper", "/src/Test1.cs", "A"),
+            ],
+            sorted.Select(d => (d.Id, Text(d.Location), d.AdditionalLocations.FirstOrDefault()?.SourceTree?.FilePath ?? "", d.AdditionalLocations.FirstOrDefault() is { } a ? Text(a) : "")));
+
+        // The additional location is the offending character inside the declaration: the second '-' of "bad--org".
+        var badOrg = sorted[0].AdditionalLocations[0];
+        Assert.Equal(badOrg.SourceTree!.GetText().ToString().IndexOf("\"bad--org\"", StringComparison.Ordinal) + 5, badOrg.SourceSpan.Start);
+        Assert.Equal(1, badOrg.SourceSpan.Length);
+    }
+
+    [Fact]
+    public async Task Interpolated_brace_escapes_map_to_both_braces()
+    {
+        var diagnostics = await TestCompilation.AnalyzeAsync(TestCompilation.Create([TestCompilation.Parse(Code("""
+                    await client.DeleteRetentionAsync("org", $"{Group}a{{b", 1);
+                    await client.DeleteRetentionAsync("org", $@"{Group}a}}b", 1);
+            """, """
+                const string Group = "group";
+            """))]));
+        Assert.Equal(["{{", "}}"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
+    }
+
+    [Fact]
+    public Task Parentheses_casts_and_nameof() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync(("{|SWR001:O|}rg"), (string)"a{|SWR003:/|}b", 1);
+                    await client.DeleteRetentionAsync({|SWR001:nameof(Org)|}, "app", 1);
+            """, """
+                const string Org = "org";
+            """));
+
+    [Fact]
+    public Task The_sync_body_RemoteNamespace() => VerifyAsync(Code("""
+                    var body = new DeleteImageSyncRepoRequest { RemoteRegionId = "Any Region/1", RemoteNamespace = "{|SWR001:T|}eam" };
+                    body.RemoteNamespace = "team{|SWR001:.|}";
+                    body.RemoteNamespace = dynamicName;
+                    body.RemoteRegionId = "UPPER";
+                    await client.DeleteImageSyncRepoAsync("org", "app", new DeleteImageSyncRepoRequest { RemoteNamespace = {|SWR001:""|}, RemoteRegionId = "r" });
+            """));
+
+    [Fact]
+    public Task EscapeRepository_arguments_are_checked_in_their_logical_form() => VerifyAsync(Code("""
+                    var fine = SwrNames.EscapeRepository("group/app");
+                    var bad = SwrNames.EscapeRepository("{|SWR002:G|}roup/app");
+                    var bad2 = SwrNames.EscapeRepository(name: "group/{|SWR002:/|}app");
+                    await client.DeleteRetentionAsync("org", SwrNames.EscapeRepository("group/app"), 1);
+                    var back = SwrNames.UnescapeRepository("Group$app");
+            """));
+
+    [Fact]
+    public Task Non_constant_null_and_default_arguments_give_nothing() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync(dynamicName, dynamicName + "/x", 1);
+                    await client.DeleteRetentionAsync(null!, null!, 1);
+                    await client.DeleteRetentionAsync(default!, default(string)!, 1);
+                    await client.DeleteRetentionAsync(maybeNull!, "Bad".ToLowerInvariant(), 1);
+                    await client.DeleteRetentionAsync($"{dynamicName}", $"{dynamicName}/app", 1);
+                    string notConst = "Bad/Name";
+                    await client.DeleteRetentionAsync(notConst, notConst, 1);
+                    await client.DeleteRetentionAsync("org", "app", 1);
+                    await client.DeleteImageSyncRepoAsync("a__b", "a__b$c.d-e", new DeleteImageSyncRepoRequest { RemoteNamespace = "ok" });
+            """));
+
+    [Fact]
+    public Task Other_methods_and_other_parameters_are_not_checked() => VerifyAsync(Code("""
+                    Other.Delete("Bad Org", "a/b");
+                    await new ModelArtsClient(new System.Net.Http.HttpClient()).DeleteImageAsync("Project/ID", "Image/ID");
+                    await new HssClient(new System.Net.Http.HttpClient()).RunImageSynchronizeAsync("PROJECT", new RunImageSynchronizeRequest(), "Ent/1", "Region/1");
+                    await new CodeArtsRepoClient(new System.Net.Http.HttpClient()).StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest());
+            """, """
+                static class Other { public static void Delete(string @namespace, string repository) { } }
+            """));
+
+    [Fact]
+    public Task Overrides_and_user_implementations_of_the_interface() => VerifyAsync(Code("""
+                    await new MyClient().DeleteRetentionAsync("{|SWR001:A|}", "a{|SWR003:/|}b", 1);
+                    await new Fake().DeleteRetentionAsync("{|SWR001:A|}", "a{|SWR003:/|}b", 1);
+                    await new Fake().DeleteRetentionAsync("B/c", 1);
+                    ISwrClient viaInterface = new Fake();
+                    await viaInterface.DeleteRetentionAsync("{|SWR001:C|}", "app", 1);
+            """), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using SwrKit;
+
+            class MyClient : SwrClient
+            {
+                public MyClient() : base(new System.Net.Http.HttpClient()) { }
+                public override Task DeleteRetentionAsync(string org, string repo, int retentionId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+
+            class Fake : ISwrClient
+            {
+                public Task DeleteImageSyncRepoAsync(string @namespace, string repository, DeleteImageSyncRepoRequest body, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task DeleteRetentionAsync(string @namespace, string repository, int retentionId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task DeleteRetentionAsync(string @namespace, int retentionId) => Task.CompletedTask;
+            }
+            """);
+
+    [Theory]
+    [InlineData("/src/Client.g.cs", "")]
+    [InlineData("/src/Client.designer.cs", "")]
+    [InlineData("/src/Client.cs", "// <auto-generated/>\n")]
+    [InlineData("/src/Client.cs", "// <autogenerated />\n")]
+    public Task Generated_code_is_not_analyzed(string path, string header) => VerifyAsync(
+        [header + Code("""
+                    await client.DeleteRetentionAsync("Bad Org", "a/b", 1);
+                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = "X" };
+                    SwrNames.EscapeRepository("UPPER");
+            """)],
+        withSwrKit: true,
+        paths: [path]);
+
+    [Fact]
+    public async Task Without_a_SwrKit_reference_nothing_is_registered_or_reported()
+    {
+        // The same names in a look-alike API: no SwrKit.ServiceClientBase / SwrKit.SwrClient in the compilation.
+        await VerifyAsync(
+            ["""
+            using System.Threading.Tasks;
+            namespace Lookalike
+            {
+                public interface ISwrClient { Task DeleteRetentionAsync(string @namespace, string repository, int retentionId); }
+                static class Use { static Task M(ISwrClient c) => c.DeleteRetentionAsync("Bad Org", "a/b", 1); }
+            }
+            """],
+            withSwrKit: false);
+
+        var registered = new RegistrationProbe();
+        var compilation = TestCompilation.Create([TestCompilation.Parse("class C { }")], withSwrKit: false);
+        new SwrNameAnalyzer().Initialize(registered);
+        Assert.NotNull(registered.CompilationStart);
+        var start = new CompilationStartProbe(compilation);
+        registered.CompilationStart!(start);
+        Assert.Equal(0, start.Registrations);
+
+        var withSwrKit = new CompilationStartProbe(TestCompilation.Create([TestCompilation.Parse("class C { }")]));
+        registered.CompilationStart!(withSwrKit);
+        Assert.Equal(2, withSwrKit.Registrations);
+        Assert.True(registered.Concurrent);
+        Assert.Equal(GeneratedCodeAnalysisFlags.None, registered.GeneratedCode);
+    }
+
+    [Fact]
+    public void Descriptors_are_warnings_with_help_links()
+    {
+        var descriptors = new SwrNameAnalyzer().SupportedDiagnostics;
+        Assert.Equal(["SWR001", "SWR002", "SWR003"], descriptors.Select(d => d.Id));
+        foreach (var descriptor in descriptors)
+        {
+            Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.True(descriptor.IsEnabledByDefault);
+            Assert.Equal($"https://github.com/swrkit/swrkit/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "docs", "rules", descriptor.Id + ".md")), descriptor.Id + ".md is missing");
+            Assert.Contains(descriptor.Id, File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "SwrKit.Analyzers", "AnalyzerReleases.Unshipped.md")));
+        }
+    }
+
+    [Theory]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    [InlineData("none", null)]
+    public async Task Severity_is_configurable_in_editorconfig(string severity, DiagnosticSeverity? expected)
+    {
+        var (_, project) = CodeFixVerifier.CreateProject(
+            [Code("""        await client.DeleteRetentionAsync("Org", "a/b", 1);""")],
+            [("/src/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.SWR003.severity = {severity}\n")]);
+        var compilation = (await project.GetCompilationAsync())!;
+        var withAnalyzers = compilation.WithAnalyzers(TestCompilation.Analyzers, project.AnalyzerOptions);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostics.Single(d => d.Id == "SWR001").Severity);
+        var slash = diagnostics.SingleOrDefault(d => d.Id == "SWR003");
+        Assert.Equal(expected, slash?.Severity);
+    }
+
+    [Fact]
+    public Task Pragma_suppression_works() => VerifyAsync(Code("""
+            #pragma warning disable SWR003
+                    await client.DeleteRetentionAsync("org", "a/b", 1);
+            #pragma warning restore SWR003
+                    await client.DeleteRetentionAsync("org", "a{|SWR003:/|}b", 1);
+            """));
+}

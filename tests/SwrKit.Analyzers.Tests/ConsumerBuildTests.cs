@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using SwrKit.Analyzers.Tests.Verifiers;
+using Xunit.Abstractions;
+
+namespace SwrKit.Analyzers.Tests;
+
+/// <summary>A real <c>dotnet build</c> of tests/SwrKit.Analyzers.Consumer, which references the analyzer as an analyzer: the warnings appear at exact positions.</summary>
+public class ConsumerBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Dotnet_build_shows_the_warnings_at_exact_positions()
+    {
+        var project = Path.Combine(RepositoryPaths.Root, "tests", "SwrKit.Analyzers.Consumer", "SwrKit.Analyzers.Consumer.csproj");
+        var outputDir = Path.Combine(Path.GetTempPath(), "swrkit-consumer-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The referenced projects are already built (this test project references them, same configuration): the nested
+            // build only compiles the consumer, into a fresh folder, and writes nothing into the shared tree's outputs.
+            // AppContext.BaseDirectory is .../bin/<Configuration>/<TargetFramework>/.
+            var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
+            var (exitCode, log) = await RunAsync(
+                "dotnet",
+                $"build \"{project}\" -c {configuration} -nologo -nodeReuse:false -p:RestoreRecursive=false -p:BuildProjectReferences=false -p:TreatWarningsAsErrors=false -p:UseSharedCompilation=false \"-p:SwrKitConsumerOutput={outputDir}\"",
+                RepositoryPaths.Root);
+            output.WriteLine(log);
+            Assert.True(exitCode == 0, "dotnet build failed:\n" + log);
+
+            var warnings = Regex.Matches(log, @"(?<file>[^\s:]+Usage\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>SWR\d{3}): (?<message>.*?) \[")
+                .Select(m => $"Usage.cs({m.Groups["line"].Value},{m.Groups["column"].Value}): {m.Groups["id"].Value}")
+                .Distinct()
+                .OrderBy(s => s, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(
+                new[]
+                {
+                    "Usage.cs(13,44): SWR001", // 'M' of "My-Org"
+                    "Usage.cs(13,59): SWR003", // '/' of "group/app"
+                    "Usage.cs(14,47): SWR001", // Team (const "Team", declared on line 9)
+                    "Usage.cs(15,55): SWR002", // second '.' of "app..x"
+                }.OrderBy(s => s, StringComparer.Ordinal),
+                warnings);
+            Assert.Contains("Organization name 'My-Org' has the uppercase letter 'M' at index 0 (rule Uppercase)", log);
+            Assert.DoesNotMatch("CS8032|CS9057|AD0001", log);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(outputDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // A nested build must not join the test host's MSBuild node or inherit its settings.
+        info.Environment["MSBUILDNOINPROCNODE"] = "1";
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment.Remove("MSBuildExtensionsPath");
+        info.Environment.Remove("MSBUILD_EXE_PATH");
+        info.Environment.Remove("MSBuildSDKsPath");
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{fileName} {arguments}' did not finish in time.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

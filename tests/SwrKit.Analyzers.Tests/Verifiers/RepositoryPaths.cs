@@ -1,0 +1,23 @@
+namespace SwrKit.Analyzers.Tests.Verifiers;
+
+/// <summary>Paths of the repository (the folder holding Generated.sln) and of the shared vectors beside it.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindUp(dir => File.Exists(Path.Combine(dir, "Generated.sln")), "Generated.sln");
+
+    /// <summary><c>shared/vectors/names.tsv</c>: the repository is cloned with <c>shared/</c> beside it (under any name), so every parent is searched.</summary>
+    public static string NamesTsv { get; } = Path.Combine(FindUp(dir => File.Exists(Path.Combine(dir, "shared", "vectors", "names.tsv")), "shared/vectors/names.tsv"), "shared", "vectors", "names.tsv");
+
+    private static string FindUp(Func<string, bool> predicate, string what)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (predicate(dir.FullName))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"{what} not found above {AppContext.BaseDirectory}");
+    }
+}
