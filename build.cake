@@ -1,0 +1,206 @@
+// SwrKit build script (Cake 7, run with: dotnet tool restore && dotnet cake).
+//
+// Targets (--target=<name>, default: Default):
+//   Clean     delete artifacts/ and the Release outputs (bin/Release, obj/Release) of src/ and tests/
+//             (--clean-generated also deletes the generated client and generator host, forcing a regeneration)
+//   Restore   npm ci in tools/nswag when its node_modules is missing, dotnet tool restore, dotnet restore Generated.sln
+//   Generate  generate the client from spec/swrkit.yaml (NSwag, incremental: a no-op when nothing changed)
+//   Build     dotnet build Generated.sln -c Release
+//   Test      dotnet test Generated.sln -c Release --no-build (skipped with --skip-tests)
+//   Pack      dotnet pack src/SwrKit/SwrKit.csproj -c Release -o artifacts/  -> SwrKit.<version>.nupkg + .snupkg
+//   Default   Clean -> Restore -> Generate -> Build -> Pack (the main job; no tests)
+//   CI        Default + Test (tests run before packing; --skip-tests makes it equal to Default)
+//   Bench     dotnet run -c Release --project tests/SwrKit.Benchmarks (when that project exists)
+//
+// Version: VersionPrefix in Directory.Build.props is the one place it is set; this script only reads it.
+// --package-version=<semver> overrides it for one run (passed to MSBuild as Version, so assemblies and package agree).
+// --configuration=<name> (default Release).
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+var skipTests = HasArgument("skip-tests");
+var cleanGenerated = HasArgument("clean-generated");
+var versionOverride = Argument("package-version", "");
+
+var root = MakeAbsolute(Directory("."));
+var solution = root.CombineWithFilePath("Generated.sln");
+var libraryProject = root.CombineWithFilePath("src/SwrKit/SwrKit.csproj");
+var benchmarksProject = root.CombineWithFilePath("tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj");
+var nswagDir = root.Combine("tools/nswag");
+var artifacts = root.Combine("artifacts");
+
+string ReadVersion()
+{
+    var props = root.CombineWithFilePath("Directory.Build.props");
+    var prefix = XmlPeek(props, "/Project/PropertyGroup/VersionPrefix/text()");
+    if (string.IsNullOrWhiteSpace(prefix))
+    {
+        throw new CakeException($"VersionPrefix not found in {props}.");
+    }
+
+    string suffix = null;
+    try
+    {
+        suffix = XmlPeek(props, "/Project/PropertyGroup/VersionSuffix/text()", new XmlPeekSettings { SuppressWarning = true });
+    }
+    catch (CakeException)
+    {
+    }
+
+    return string.IsNullOrWhiteSpace(suffix) ? prefix.Trim() : $"{prefix.Trim()}-{suffix.Trim()}";
+}
+
+var version = string.IsNullOrWhiteSpace(versionOverride) ? ReadVersion() : versionOverride.Trim();
+
+DotNetMSBuildSettings MSBuildSettings()
+{
+    var settings = new DotNetMSBuildSettings();
+    if (!string.IsNullOrWhiteSpace(versionOverride))
+    {
+        settings.WithProperty("Version", version);
+    }
+
+    return settings;
+}
+
+void RunNpm(string arguments, DirectoryPath workingDirectory)
+{
+    var npm = IsRunningOnWindows() ? "npm.cmd" : "npm";
+    var exitCode = StartProcess(npm, new ProcessSettings { Arguments = arguments, WorkingDirectory = workingDirectory });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"'{npm} {arguments}' in {workingDirectory} exited with {exitCode}.");
+    }
+}
+
+Setup(context =>
+{
+    Information($"SwrKit {version} ({configuration}), target {target}{(skipTests ? ", tests skipped" : "")}");
+});
+
+Task("Clean")
+    .Description("Deletes artifacts/ and the Release outputs of src/ and tests/.")
+    .Does(() =>
+{
+    CleanDirectory(artifacts);
+    var outputs = GetDirectories($"{root}/src/*/bin/{configuration}")
+        + GetDirectories($"{root}/src/*/obj/{configuration}")
+        + GetDirectories($"{root}/tests/*/bin/{configuration}")
+        + GetDirectories($"{root}/tests/*/obj/{configuration}");
+    if (cleanGenerated)
+    {
+        outputs += GetDirectories($"{root}/src/SwrKit/obj/codegen");
+    }
+
+    foreach (var directory in outputs)
+    {
+        Verbose($"Deleting {directory}");
+        DeleteDirectory(directory, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+});
+
+Task("Restore")
+    .Description("npm tools (when missing), dotnet tools, NuGet packages.")
+    .IsDependentOn("Clean")
+    .Does(() =>
+{
+    if (!DirectoryExists(nswagDir.Combine("node_modules")))
+    {
+        Information("tools/nswag: node_modules missing, running npm ci");
+        RunNpm("ci --no-audit --no-fund --loglevel=error", nswagDir);
+    }
+
+    DotNetToolRestore();
+    DotNetRestore(solution.FullPath, new DotNetRestoreSettings { MSBuildSettings = MSBuildSettings() });
+});
+
+Task("Generate")
+    .Description("Generates the client from spec/swrkit.yaml (incremental).")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    DotNetMSBuild(libraryProject.FullPath, new DotNetMSBuildSettings { NoLogo = true }
+        .WithTarget("SwrKitGenerateClient")
+        .SetConfiguration(configuration));
+});
+
+Task("Build")
+    .Description("dotnet build Generated.sln.")
+    .IsDependentOn("Generate")
+    .Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        NoRestore = true,
+        NoLogo = true,
+        MSBuildSettings = MSBuildSettings(),
+    });
+});
+
+Task("Test")
+    .Description("dotnet test Generated.sln --no-build (unit, wire, analyzer, generation and package tests).")
+    .IsDependentOn("Build")
+    .WithCriteria(() => !skipTests, "--skip-tests")
+    .Does(() =>
+{
+    DotNetTest(solution.FullPath, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        NoLogo = true,
+        MSBuildSettings = MSBuildSettings(),
+    });
+});
+
+Task("Pack")
+    .Description("dotnet pack src/SwrKit -> artifacts/SwrKit.<version>.nupkg and .snupkg.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetPack(libraryProject.FullPath, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = artifacts,
+        NoRestore = true,
+        NoLogo = true,
+        MSBuildSettings = MSBuildSettings(),
+    });
+
+    foreach (var file in new[] { $"SwrKit.{version}.nupkg", $"SwrKit.{version}.snupkg" })
+    {
+        var path = artifacts.CombineWithFilePath(file);
+        if (!FileExists(path))
+        {
+            throw new CakeException($"Expected {path} after packing.");
+        }
+
+        Information($"Packed {path}");
+    }
+});
+
+Task("Bench")
+    .Description("Runs the benchmarks (tests/SwrKit.Benchmarks) when the project exists.")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    if (!FileExists(benchmarksProject))
+    {
+        Warning($"No benchmarks yet ({benchmarksProject} does not exist); nothing to run.");
+        return;
+    }
+
+    DotNetRun(benchmarksProject.FullPath, new DotNetRunSettings { Configuration = "Release" });
+});
+
+Task("Default")
+    .Description("The main job: Clean -> Restore -> Generate -> Build -> Pack.")
+    .IsDependentOn("Pack");
+
+Task("CI")
+    .Description("Default plus the tests (before packing).")
+    .IsDependentOn("Test")
+    .IsDependentOn("Pack");
+
+RunTarget(target);
