@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SwrKit.Authentication;
+
+/// <summary>
+/// Signs every request with an AK/SK pair (SDK-HMAC-SHA256, as the official SDKs do). Put it innermost in the handler
+/// chain so each retry is signed afresh. Usable with any <see cref="HttpClient"/>:
+/// <code>new HttpClient(new AkSkSigningHandler(credentials) { InnerHandler = new HttpClientHandler() })</code>
+/// </summary>
+public sealed class AkSkSigningHandler : DelegatingHandler
+{
+#if NET5_0_OR_GREATER
+    private static readonly HttpRequestOptionsKey<bool> DateAddedKey = new("SwrKit.AkSk.DateAdded");
+#else
+    private const string DateAddedKey = "SwrKit.AkSk.DateAdded";
+#endif
+
+    private readonly AkSkCredentials _credentials;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _allowInsecureHttp;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="credentials">The AK/SK pair.</param>
+    /// <param name="timeProvider">The clock for <c>X-Sdk-Date</c>; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="allowInsecureHttp">Sign requests to non-loopback <c>http://</c> endpoints too (off by default).</param>
+    public AkSkSigningHandler(AkSkCredentials credentials, TimeProvider? timeProvider = null, bool allowInsecureHttp = false)
+    {
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _allowInsecureHttp = allowInsecureHttp;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await SignAsync(request, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds <c>X-Sdk-Date</c>, <c>host</c>, <c>X-Project-Id</c>, <c>X-Security-Token</c> and <c>Authorization</c> to <paramref name="request"/>.</summary>
+    /// <param name="request">The request, with an absolute URI.</param>
+    /// <param name="cancellationToken">Cancels reading the content.</param>
+    /// <returns>A task that completes when the request is signed.</returns>
+    public async Task SignAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    {
+        if (request?.RequestUri is not { IsAbsoluteUri: true } uri)
+        {
+            throw new ArgumentException("The request needs an absolute RequestUri to be signed.", nameof(request));
+        }
+
+        TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
+        var headers = request.Headers;
+
+        // A caller-set date is kept; a date this handler added on an earlier attempt is renewed.
+        if (!headers.Contains(AkSkSigner.DateHeader) || DateWasAdded(request))
+        {
+            headers.Remove(AkSkSigner.DateHeader);
+            headers.TryAddWithoutValidation(AkSkSigner.DateHeader, AkSkSigner.FormatDate(_timeProvider.GetUtcNow()));
+            MarkDateAdded(request);
+        }
+
+        // The .NET SDK signs host; sign exactly what goes on the wire (host[:port]).
+        headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Replace(headers, "X-Project-Id", _credentials.ProjectId);
+        Replace(headers, "X-Security-Token", _credentials.SecurityToken);
+        headers.Remove("Authorization");
+
+        var body = Array.Empty<byte>();
+        if (request.Content is not null)
+        {
+            // Buffered, so the bytes hashed are the bytes sent.
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        }
+
+        headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
+    }
+
+    // Request headers plus content headers; Content-Length is added by the transport, as with the official SDKs.
+    private static IEnumerable<KeyValuePair<string, string>> HeadersToSign(HttpRequestMessage request)
+    {
+        var all = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value)));
+        if (request.Content is not null)
+        {
+            all = all.Concat(request.Content.Headers
+                .Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                .Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value))));
+        }
+
+        return all;
+    }
+
+    private static void Replace(System.Net.Http.Headers.HttpRequestHeaders headers, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        headers.Remove(name);
+        headers.TryAddWithoutValidation(name, value);
+    }
+
+#if NET5_0_OR_GREATER
+    private static bool DateWasAdded(HttpRequestMessage request) => request.Options.TryGetValue(DateAddedKey, out var added) && added;
+
+    private static void MarkDateAdded(HttpRequestMessage request) => request.Options.Set(DateAddedKey, true);
+#else
+    private static bool DateWasAdded(HttpRequestMessage request) => request.Properties.TryGetValue(DateAddedKey, out var added) && added is true;
+
+    private static void MarkDateAdded(HttpRequestMessage request) => request.Properties[DateAddedKey] = true;
+#endif
+}
