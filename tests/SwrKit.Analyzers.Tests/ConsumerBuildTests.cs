@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SwrKit.Analyzers.Tests.Verifiers;
 using Xunit.Abstractions;
@@ -19,7 +18,7 @@ public class ConsumerBuildTests(ITestOutputHelper output)
             // build only compiles the consumer, into a fresh folder, and writes nothing into the shared tree's outputs.
             // AppContext.BaseDirectory is .../bin/<Configuration>/<TargetFramework>/.
             var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
-            var (exitCode, log) = await RunAsync(
+            var (_, exitCode, log, _) = await ProcessRunner.RunAsync(
                 "dotnet",
                 $"build \"{project}\" -c {configuration} -nologo -nodeReuse:false -p:RestoreRecursive=false -p:BuildProjectReferences=false -p:TreatWarningsAsErrors=false -p:UseSharedCompilation=false \"-p:SwrKitConsumerOutput={outputDir}\"",
                 RepositoryPaths.Root);
@@ -53,39 +52,5 @@ public class ConsumerBuildTests(ITestOutputHelper output)
             {
             }
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory)
-    {
-        var info = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // A nested build must not join the test host's MSBuild node or inherit its settings.
-        info.Environment["MSBUILDNOINPROCNODE"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        info.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{fileName} {arguments}' did not finish in time.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

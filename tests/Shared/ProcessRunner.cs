@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SwrKit.Package.Tests.Infrastructure;
+namespace SwrKit.Testing;
 
 public sealed record ProcessResult(string Command, int ExitCode, string Output, TimeSpan Elapsed)
 {
