@@ -1,0 +1,81 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SwrKit;
+
+/// <summary>
+/// Configuration of the clients <c>AddSwrKit</c> registers, usually bound from the <c>SwrKit</c> configuration section.
+/// Credentials are either an AK/SK pair (<see cref="AccessKey"/>, <see cref="SecretKey"/>, optionally
+/// <see cref="ProjectId"/> and <see cref="SecurityToken"/>) or an IAM token (<see cref="Token"/> or
+/// <see cref="TokenProvider"/>). <see cref="ToString"/> never shows a secret.
+/// </summary>
+public sealed class SwrKitOptions
+{
+    /// <summary>The conventional configuration section: <c>SwrKit</c>.</summary>
+    public const string SectionName = "SwrKit";
+
+    /// <summary>The region ID, e.g. <c>cn-north-4</c>; gives every endpoint that <see cref="Endpoints"/> does not override.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The access key (AK) for SDK-HMAC-SHA256 signing. Set together with <see cref="SecretKey"/>.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret key (SK). Never logged, never sent.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>Sent (and signed) as <c>X-Project-Id</c> with AK/SK credentials.</summary>
+    public string? ProjectId { get; set; }
+
+    /// <summary>The security token of temporary AK/SK credentials, sent (and signed) as <c>X-Security-Token</c>. Never logged.</summary>
+    public string? SecurityToken { get; set; }
+
+    /// <summary>An IAM token sent as <c>X-Auth-Token</c>. Read for every request, so a configuration reload refreshes it. Never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>
+    /// Returns the IAM token for each request (cache and refresh it there). Set it in code (it cannot come from
+    /// configuration), or with <c>UseTokenProvider</c> on the builder <c>AddSwrKit</c> returns.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
+
+    /// <summary>Per-service endpoints that replace the region's (<c>SwrKit:Endpoints:Swr</c>, ...).</summary>
+    public SwrKitEndpointOptions Endpoints { get; } = new();
+
+    /// <summary>The limit for a whole call, retries and back-off included. Default 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The limit for one attempt, response body included (never more than <see cref="Timeout"/>). Default 30 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries; off unless <see cref="SwrKitRetryOptions.MaxRetries"/> is set.</summary>
+    public SwrKitRetryOptions Retry { get; } = new();
+
+    /// <summary>
+    /// Send credentials over plain <c>http://</c> to hosts other than loopback (a proxy on a trusted network, say).
+    /// Off by default: credentials travel over <c>http://</c> only to <c>localhost</c>/<c>127.0.0.1</c>/<c>::1</c>.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The most bytes of a response body SwrKit reads. A successful response with a larger body fails with
+    /// <see cref="SwrServiceException"/>; an error body is cut at the limit. Default 1 MiB (SwrKit's responses are small).
+    /// </summary>
+    public int MaxResponseContentBufferSize { get; set; } = 1024 * 1024;
+
+    /// <summary>The configuration path these options were bound from (<c>SwrKit</c>), for messages that name keys.</summary>
+    internal string ConfigurationPath { get; set; } = SectionName;
+
+    /// <summary>Describes the options without their secrets.</summary>
+    /// <returns>The region, endpoints and which credentials are set; secrets as <c>***</c>.</returns>
+    public override string ToString() =>
+        $"SwrKitOptions {{ Region = {Region ?? "(none)"}, AccessKey = {AccessKey ?? "(none)"}, SecretKey = {Redact(SecretKey)}, ProjectId = {ProjectId ?? "(none)"}, " +
+        $"SecurityToken = {Redact(SecurityToken)}, Token = {Redact(Token)}, TokenProvider = {(TokenProvider is null ? "(none)" : "(set)")}, " +
+        $"Endpoints = {Endpoints}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {Retry}, AllowInsecureHttp = {AllowInsecureHttp}, " +
+        $"MaxResponseContentBufferSize = {MaxResponseContentBufferSize} }}";
+
+    /// <summary>The full configuration key of a setting: <c>SwrKit:Retry:MaxRetries</c>.</summary>
+    internal string ConfigurationKey(string name) => string.IsNullOrEmpty(ConfigurationPath) ? name : ConfigurationPath + ":" + name;
+
+    private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "***";
+}

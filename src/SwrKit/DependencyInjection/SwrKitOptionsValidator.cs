@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Extensions.Options;
+using SwrKit.Authentication;
+
+namespace SwrKit.DependencyInjection;
+
+/// <summary>
+/// Checks <see cref="SwrKitOptions"/> at start-up (<c>ValidateOnStart</c>) and on first use. Every message names the
+/// configuration key to fix and never shows a secret value.
+/// </summary>
+internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
+{
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+
+    public ValidateOptionsResult Validate(string? name, SwrKitOptions options)
+    {
+        if (options is null)
+        {
+            return ValidateOptionsResult.Fail("SwrKit options are missing.");
+        }
+
+        var failures = new List<string>();
+        ValidateCredentials(options, failures);
+        ValidateEndpoints(options, failures);
+        ValidateLimits(options, failures);
+        ValidateRetry(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCredentials(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey(name);
+        var hasAk = !string.IsNullOrEmpty(o.AccessKey);
+        var hasSk = !string.IsNullOrEmpty(o.SecretKey);
+        var hasToken = !string.IsNullOrEmpty(o.Token) || o.TokenProvider is not null;
+
+        if (!hasAk && !hasSk && !hasToken)
+        {
+            failures.Add($"No credentials are configured: set {K("AccessKey")} and {K("SecretKey")} (AK/SK signing) or {K("Token")} (IAM token), or register a token provider.");
+            return;
+        }
+
+        if (hasAk && !hasSk)
+        {
+            failures.Add($"{K("SecretKey")} is required when {K("AccessKey")} is set.");
+        }
+
+        if (hasSk && !hasAk)
+        {
+            failures.Add($"{K("AccessKey")} is required when {K("SecretKey")} is set.");
+        }
+
+        if ((hasAk || hasSk) && hasToken)
+        {
+            failures.Add($"Configure either {K("AccessKey")}/{K("SecretKey")} or {K("Token")} (or a token provider), not both.");
+        }
+
+        if (!hasAk && !hasSk && (!string.IsNullOrEmpty(o.ProjectId) || !string.IsNullOrEmpty(o.SecurityToken)))
+        {
+            failures.Add($"{K("ProjectId")} and {K("SecurityToken")} apply only to AK/SK credentials: set {K("AccessKey")} and {K("SecretKey")}, or remove them.");
+        }
+    }
+
+    private static void ValidateEndpoints(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey(name);
+        var services = (SwrKitService[])Enum.GetValues(typeof(SwrKitService));
+        var needRegion = services.Where(s => o.Endpoints.Get(s) is null).ToList();
+        if (string.IsNullOrEmpty(o.Region))
+        {
+            if (needRegion.Count > 0)
+            {
+                failures.Add($"{K("Region")} is required when no endpoint override is set for {string.Join(", ", needRegion)} ({K("Endpoints")}:<service>).");
+            }
+        }
+        else if (!ServiceEndpoints.IsValidRegion(o.Region))
+        {
+            failures.Add($"{K("Region")} '{o.Region}' is not a region ID: use lower-case letters, digits and hyphens, e.g. cn-north-4.");
+        }
+
+        foreach (var service in services)
+        {
+            var endpoint = o.Endpoints.Get(service);
+            if (endpoint is null)
+            {
+                continue;
+            }
+
+            var key = K("Endpoints:" + service);
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+            {
+                failures.Add($"{key} must be an absolute https:// URI (http:// only to loopback).");
+                continue;
+            }
+
+            if (endpoint.UserInfo.Length > 0 || endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0)
+            {
+                failures.Add($"{key} must not contain user info, a query or a fragment.");
+            }
+
+            if (endpoint.Scheme == Uri.UriSchemeHttp && !o.AllowInsecureHttp && !TransportSecurity.IsLoopback(endpoint))
+            {
+                failures.Add($"{key} uses plain http:// to a host that is not loopback, so credentials would travel unencrypted: use https://, or set {K("AllowInsecureHttp")} to true on a trusted network.");
+            }
+        }
+    }
+
+    private static void ValidateLimits(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey(name);
+        if (o.Timeout < MinTimeout || o.Timeout > MaxTimeout)
+        {
+            failures.Add($"{K("Timeout")} must be between 10 ms and 24 hours (00:00:00.010 to 1.00:00:00); it is {Show(o.Timeout)}.");
+        }
+
+        if (o.AttemptTimeout < MinTimeout || o.AttemptTimeout > MaxTimeout)
+        {
+            failures.Add($"{K("AttemptTimeout")} must be between 10 ms and 24 hours (00:00:00.010 to 1.00:00:00); it is {Show(o.AttemptTimeout)}.");
+        }
+
+        if (o.MaxResponseContentBufferSize < 1)
+        {
+            failures.Add($"{K("MaxResponseContentBufferSize")} must be a positive number of bytes; it is {o.MaxResponseContentBufferSize.ToString(CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    private static void ValidateRetry(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey("Retry:" + name);
+        var retry = o.Retry;
+        if (retry.MaxRetries < 0 || retry.MaxRetries > 10)
+        {
+            failures.Add($"{K("MaxRetries")} must be between 0 and 10; it is {retry.MaxRetries.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > MaxTimeout)
+        {
+            failures.Add($"{K("BaseDelay")} must be between 0 and 24 hours; it is {Show(retry.BaseDelay)}.");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > MaxTimeout)
+        {
+            failures.Add($"{K("MaxDelay")} must be at least {K("BaseDelay")} and at most 24 hours; it is {Show(retry.MaxDelay)}.");
+        }
+
+        foreach (var operation in retry.RetryNonIdempotentOperations)
+        {
+            if (!SwrOperations.NonIdempotentOperations.Contains(operation, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"{K("RetryNonIdempotentOperations")} lists '{operation}', which is not a non-idempotent SwrKit operation: use {string.Join(" or ", SwrOperations.NonIdempotentOperations)}.");
+            }
+        }
+    }
+
+    private static string Show(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+}

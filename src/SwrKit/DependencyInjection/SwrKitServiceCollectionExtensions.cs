@@ -1,0 +1,142 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SwrKit;
+using SwrKit.Authentication;
+using SwrKit.DependencyInjection;
+using SwrKit.Http;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the four SwrKit clients (<see cref="ISwrClient"/>, <see cref="ICodeArtsRepoClient"/>,
+/// <see cref="IModelArtsClient"/>, <see cref="IHssClient"/>) as typed clients of <see cref="IHttpClientFactory"/>.
+/// Each client's handler chain is: resilience (overall timeout, retries, per-attempt timeout) → logging (one line per
+/// attempt) → authentication (AK/SK signing or <c>X-Auth-Token</c>, so every attempt is signed afresh) → the network.
+/// </summary>
+public static class SwrKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SwrKit clients configured from <paramref name="configuration"/>, typically
+    /// <c>configuration.GetSection("SwrKit")</c>. The options are validated when the host starts; an invalid
+    /// configuration fails with an <see cref="OptionsValidationException"/> whose message names the keys to fix.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section with <c>Region</c>, the credentials, <c>Endpoints</c>, <c>Timeout</c>, <c>Retry</c>...</param>
+    /// <returns>A builder for further SwrKit configuration.</returns>
+    public static ISwrKitBuilder AddSwrKit(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (configuration is null)
+        {
+            throw new ArgumentNullException(nameof(configuration));
+        }
+
+        var path = (configuration as IConfigurationSection)?.Path ?? string.Empty;
+        services.AddOptions<SwrKitOptions>()
+            .Configure(options => options.ConfigurationPath = path)
+            .Bind(configuration);
+        return AddCore(services);
+    }
+
+    /// <summary>Adds the SwrKit clients configured in code. The options are validated when the host starts.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the region, the credentials and the other <see cref="SwrKitOptions"/>.</param>
+    /// <returns>A builder for further SwrKit configuration.</returns>
+    public static ISwrKitBuilder AddSwrKit(this IServiceCollection services, Action<SwrKitOptions> configure)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        services.AddOptions<SwrKitOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    private static ISwrKitBuilder AddCore(IServiceCollection services)
+    {
+        var builder = new SwrKitBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(SwrKitMarker)))
+        {
+            // A second AddSwrKit adds configuration only: the clients and handlers are registered once.
+            return builder;
+        }
+
+        services.AddSingleton<SwrKitMarker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>, SwrKitOptionsValidator>());
+        services.AddOptions<SwrKitOptions>().ValidateOnStart();
+
+        AddClient<ISwrClient, SwrClient>(services, SwrKitHttpClientNames.Swr, SwrKitService.Swr);
+        AddClient<ICodeArtsRepoClient, CodeArtsRepoClient>(services, SwrKitHttpClientNames.CodeArtsRepo, SwrKitService.CodeArtsRepo);
+        AddClient<IModelArtsClient, ModelArtsClient>(services, SwrKitHttpClientNames.ModelArts, SwrKitService.ModelArts);
+        AddClient<IHssClient, HssClient>(services, SwrKitHttpClientNames.Hss, SwrKitService.Hss);
+        return builder;
+    }
+
+    private static void AddClient<TClient, TImplementation>(IServiceCollection services, string name, SwrKitService service)
+        where TClient : class
+        where TImplementation : class, TClient
+    {
+        services.AddHttpClient<TClient, TImplementation>(name, (provider, http) =>
+            {
+                http.BaseAddress = ServiceEndpoints.Resolve(Options(provider), service);
+
+                // The resilience handler enforces SwrKit:Timeout and reports it as a TimeoutException naming the limit.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(provider => new ResilienceHandler(new ResilienceSettings(Options(provider)), Time(provider), Logger(provider)))
+            .AddHttpMessageHandler(provider => new LoggingHandler(Logger(provider), Time(provider)))
+            .AddHttpMessageHandler(CreateAuthenticationHandler)
+
+            // IHttpClientFactory's own loggers print header values at Trace level: never those of SwrKit.
+            .RedactLoggedHeaders(_ => true);
+    }
+
+    private static DelegatingHandler CreateAuthenticationHandler(IServiceProvider provider)
+    {
+        var monitor = provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>();
+        var options = monitor.CurrentValue;
+        if (!string.IsNullOrEmpty(options.AccessKey))
+        {
+            var credentials = new AkSkCredentials(options.AccessKey!, options.SecretKey!, options.ProjectId, options.SecurityToken);
+            return new AkSkSigningHandler(credentials, Time(provider), options.AllowInsecureHttp);
+        }
+
+        if (options.TokenProvider is { } tokenProvider)
+        {
+            return new TokenAuthenticationHandler(tokenProvider, options.AllowInsecureHttp);
+        }
+
+        // Read per request, so a configuration reload with a new token takes effect at once.
+        return new TokenAuthenticationHandler(_ => new ValueTask<string>(monitor.CurrentValue.Token ?? string.Empty), options.AllowInsecureHttp);
+    }
+
+    private static SwrKitOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>().CurrentValue;
+
+    private static TimeProvider Time(IServiceProvider provider) => provider.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private static ILogger Logger(IServiceProvider provider) =>
+        provider.GetService<ILoggerFactory>()?.CreateLogger(Log.Category) ?? NullLogger.Instance;
+
+    private sealed class SwrKitMarker
+    {
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using SwrKit.Http;
+
+namespace SwrKit.Tests.Resilience;
+
+public sealed class ResponseBufferTests
+{
+    /// <summary>A body whose length is not known up front (like a chunked response).</summary>
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
+    private static HttpResponseMessage Response(HttpStatusCode status, int bytes, bool knownLength)
+    {
+        var data = Enumerable.Repeat((byte)'x', bytes).ToArray();
+        HttpContent content = knownLength ? new ByteArrayContent(data) : new StreamContent(new UnseekableStream(data));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        return new HttpResponseMessage(status) { Content = content };
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(0, false)]
+    [InlineData(1000, true)]
+    [InlineData(1000, false)]
+    [InlineData(1024, true)]
+    [InlineData(1024, false)]
+    public async Task A_body_up_to_the_limit_is_buffered_whole_with_its_headers(int bytes, bool knownLength)
+    {
+        using var response = Response(HttpStatusCode.OK, bytes, knownLength);
+
+        await ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
+
+        Assert.Equal(bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_success_body_one_byte_over_the_limit_is_refused(bool knownLength)
+    {
+        using var response = Response(HttpStatusCode.OK, 1025, knownLength);
+
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None));
+
+        Assert.Contains("Op: the response body is larger than 1024 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_error_body_over_the_limit_is_cut_at_the_limit(bool knownLength)
+    {
+        using var response = Response(HttpStatusCode.InternalServerError, 5000, knownLength);
+
+        await ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
+
+        Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
+    }
+}
