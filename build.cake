@@ -10,7 +10,7 @@
 //   Pack      dotnet pack src/SwrKit/SwrKit.csproj -c Release -o artifacts/  -> SwrKit.<version>.nupkg + .snupkg
 //   Default   Clean -> Restore -> Generate -> Build -> Pack (the main job; no tests)
 //   CI        Default + Test (tests run before packing; --skip-tests makes it equal to Default)
-//   Bench     dotnet run -c Release --project tests/SwrKit.Benchmarks (when that project exists)
+//   Bench     BenchmarkDotNet (--filter *), paired client rounds and tools/bench/build-bench.sh (see docs/performance.md)
 //
 // Version: VersionPrefix in Directory.Build.props is the one place it is set; this script only reads it.
 // --package-version=<semver> overrides it for one run (passed to MSBuild as Version, so assemblies and package agree).
@@ -181,17 +181,22 @@ Task("Pack")
 });
 
 Task("Bench")
-    .Description("Runs the benchmarks (tests/SwrKit.Benchmarks) when the project exists.")
+    .Description("Runs the benchmarks (BenchmarkDotNet, paired client rounds, scripted build benchmark); results go to docs/performance.md by hand.")
     .IsDependentOn("Restore")
     .Does(() =>
 {
-    if (!FileExists(benchmarksProject))
-    {
-        Warning($"No benchmarks yet ({benchmarksProject} does not exist); nothing to run.");
-        return;
-    }
+    // 1. BenchmarkDotNet: names, client vs hand-written, signing, analyzer telemetry (the filter avoids the interactive menu).
+    DotNetRun(benchmarksProject.FullPath, new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*"), new DotNetRunSettings { Configuration = "Release" });
 
-    DotNetRun(benchmarksProject.FullPath, new DotNetRunSettings { Configuration = "Release" });
+    // 2. Client ratios with SwrKit and hand-written rounds interleaved (ABBA), robust to a noisy machine.
+    DotNetRun(benchmarksProject.FullPath, new ProcessArgumentBuilder().Append("--client-paired 20 500"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+
+    // 3. Build budgets: analyzer share with -p:ReportAnalyzer=true, no-op build vs checked-in generated file, spec change.
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "tools/bench/build-bench.sh", WorkingDirectory = root });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"tools/bench/build-bench.sh exited with {exitCode}.");
+    }
 });
 
 Task("Default")

@@ -215,6 +215,13 @@ static class SwrNames
             return new NameCheckResult(value, kind, NameRule.Length, max);
         }
 
+        // Fast path: one table-driven pass that can only answer "valid" (the common case, and the one that must not
+        // cost anything). Anything else falls through to the ordered passes, which find the first rule broken.
+        if (IsValidFast(value, repository))
+        {
+            return new NameCheckResult(value, kind, NameRule.None, -1);
+        }
+
         // Pass 2: characters, left to right.
         for (var i = 0; i < value.Length; i++)
         {
@@ -264,6 +271,89 @@ static class SwrNames
         }
 
         return new NameCheckResult(value, kind, NameRule.None, -1);
+    }
+
+    private const byte InvalidClass = 0;
+    private const byte AlphanumericClass = 1; // a-z 0-9
+    private const byte SeparatorClass = 2; // . _ -
+    private const byte RepositorySeparatorClass = 3; // $ / (repositories only)
+
+    // ASCII only; every other char is invalid. static readonly: the JIT treats the length (128) as a constant.
+    private static readonly byte[] CharacterClasses = BuildCharacterClasses();
+
+    /// <summary>
+    /// Every char allowed, starts with a letter (or a digit, repository), no two separators together except one "__",
+    /// ends with a letter or digit. Precondition: 1 &lt;= length &lt;= max.
+    /// </summary>
+    private static bool IsValidFast(string value, bool repository)
+    {
+        var classes = CharacterClasses;
+        var first = value[0];
+        if (first >= 128 || classes[first] != AlphanumericClass || (!repository && first <= '9'))
+        {
+            return false;
+        }
+
+        var previousSeparator = false;
+        var underscores = 0;
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 128)
+            {
+                return false;
+            }
+
+            var kind = classes[c];
+            if (kind == AlphanumericClass)
+            {
+                previousSeparator = false;
+                underscores = 0;
+                continue;
+            }
+
+            if (kind == InvalidClass || (kind == RepositorySeparatorClass && !repository))
+            {
+                return false;
+            }
+
+            if (c == '_')
+            {
+                // "__" is the only pair allowed; a third '_' is not.
+                if (previousSeparator && (value[i - 1] != '_' || underscores >= 2))
+                {
+                    return false;
+                }
+
+                underscores++;
+            }
+            else if (previousSeparator)
+            {
+                return false;
+            }
+
+            previousSeparator = true;
+        }
+
+        return !previousSeparator;
+    }
+
+    private static byte[] BuildCharacterClasses()
+    {
+        var classes = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            classes[c] = AlphanumericClass;
+        }
+
+        for (var c = '0'; c <= '9'; c++)
+        {
+            classes[c] = AlphanumericClass;
+        }
+
+        classes['.'] = classes['_'] = classes['-'] = SeparatorClass;
+        classes['$'] = classes['/'] = RepositorySeparatorClass;
+        return classes;
     }
 
     private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Running;
+using SwrKit.Benchmarks.Analyzer;
+using SwrKit.Benchmarks.Client;
+
+namespace SwrKit.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/SwrKit.Benchmarks -- --filter '*'     all BenchmarkDotNet benchmarks
+/// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer, for tools/bench/build-bench.sh
+/// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
+/// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
+/// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--serve")
+        {
+            return await LoopbackServer.ServeAsync().ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[0] == "--write-consumer")
+        {
+            var generator = new ConsumerGenerator(referenceSwrKit: !args.Contains("--no-swrkit"));
+            var stats = generator.WriteTo(args[1]);
+            Console.WriteLine(stats);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--analyzer-report")
+        {
+            var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            return await AnalyzerBenchmarks.ReportAsync(runs, args.Length > 2 ? args[2] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--client-paired")
+        {
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+            var calls = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
+            return await ClientPaired.RunAsync(rounds, calls, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        LoopbackServer.Stop();
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

@@ -1,0 +1,456 @@
+#!/usr/bin/env bash
+# SwrKit build benchmark (docs/performance.md, budgets 1 and 2). Needs only bash, coreutils and the .NET SDK
+# (hyperfine is not required). Everything is built in a temporary folder; the repository is only read.
+#
+#   bash tools/bench/build-bench.sh                 # all sections
+#   SECTIONS="consumer" RUNS=7 bash tools/bench/build-bench.sh
+#
+# Sections:
+#   consumer  the generated 200-file / ~100k-line consumer, built with `dotnet build -p:ReportAnalyzer=true -bl`
+#             with and without SwrKit's analyzer (interleaved A/B, RUNS each), plus the same code against look-alike
+#             types that do not reference SwrKit (NOREF_RUNS each). Analyzer share from the ReportAnalyzer output.
+#   noop      no-op `dotnet build` of src/SwrKit (generated client) vs the same project with the generated file
+#             checked in (interleaved, RUNS each); asserts NSwag never runs.
+#   spec      a spec change: next build minus the no-op build (SPEC_RUNS), and the same edit made to the checked-in
+#             generated file (the compile that any client change costs), to isolate the generator's own share.
+#
+# Output: $OUT/build-bench.md (tables), $OUT/*.csv (raw seconds), $OUT/logs (detailed logs and binlogs).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUNS=${RUNS:-5}
+NOREF_RUNS=${NOREF_RUNS:-3}
+SPEC_RUNS=${SPEC_RUNS:-3}
+SECTIONS=${SECTIONS:-"consumer noop spec"}
+OUT=${OUT:-$ROOT/BenchmarkDotNet.Artifacts/build-bench}
+WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/swrkit-build-bench.XXXXXX")}
+KEEP_WORK=${KEEP_WORK:-0}
+BENCH_PROJECT=$ROOT/tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj
+BENCH_DLL=$ROOT/tests/SwrKit.Benchmarks/bin/Release/net10.0/SwrKit.Benchmarks.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-0}
+
+mkdir -p "$OUT/logs"
+REPORT=$OUT/build-bench.md
+: > "$REPORT"
+cleanup() { if [ "$KEEP_WORK" != 1 ]; then rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
+log() { printf '[build-bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+md() { printf '%s\n' "$*" >> "$REPORT"; }
+now_ns() { date +%s%N; }
+
+# dotnet build with a retry when another build holds a file lock (other engineers build in the same tree).
+build() {
+  local logfile=$1; shift
+  local attempt
+  for attempt in 1 2 3 4 5 6; do
+    if dotnet build "$@" > "$logfile" 2>&1; then
+      return 0
+    fi
+    if grep -qE 'being used by another process|MSB3021|MSB3026|MSB3027|lock' "$logfile"; then
+      log "file lock (another build?), retry $attempt in 20 s"
+      sleep 20
+      continue
+    fi
+    log "build failed: dotnet build $*"; tail -30 "$logfile" >&2
+    return 1
+  done
+  return 1
+}
+
+# Timed build: prints elapsed seconds (3 decimals).
+timed_build() {
+  local logfile=$1; shift
+  local start end
+  start=$(now_ns)
+  build "$logfile" "$@" || return 1
+  end=$(now_ns)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
+}
+
+# Statistics of a list of numbers: median, min, max, spread = (max - min) / median.
+stats() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END {
+  if (NR == 0) { print "n/a n/a n/a n/a"; exit }
+  m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+  printf "%.3f %.3f %.3f %.1f%%\n", m, v[1], v[NR], (m > 0 ? 100 * (v[NR] - v[1]) / m : 0) }'; }
+median() { stats | awk '{ print $1 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+
+# Seconds reported by csc's /reportanalyzer for one analyzer assembly ("<0.001" counts as 0.0005).
+analyzer_seconds() { # file, assembly name
+  grep -E "^[[:space:]]*<?[0-9.]+[[:space:]]+<?[0-9]+[[:space:]]+$2, Version=" "$1" | head -1 | awk '{ v = $1; sub("<", "", v); if ($1 ~ /^</) v = v / 2; print v }'
+}
+total_analyzer_seconds() { grep -m1 'Total analyzer execution time:' "$1" | sed -E 's/.*time: ([0-9.]+).*/\1/'; }
+# Milliseconds of a target or task in the performance summary.
+perf_ms() { grep -E "^[[:space:]]+[0-9]+ ms[[:space:]]+$2[[:space:]]+[0-9]+ calls" "$1" | awk '{ s += $1 } END { print s + 0 }'; }
+
+machine() {
+  md "## Machine"
+  md ""
+  md '```'
+  md "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  md "nproc: $(nproc)"
+  lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|Hypervisor)' | sed 's/  */ /g' >> "$REPORT" || true
+  md "memory: $(free -g | awk '/Mem:/ { print $2 " GiB" }')"
+  md "os: $(. /etc/os-release && echo "$PRETTY_NAME") $(uname -r)"
+  md "dotnet: $(dotnet --version) (runtime $(dotnet --list-runtimes | awk '/NETCore.App/ { v = $2 } END { print v }'))"
+  md "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  md '```'
+  md ""
+}
+
+ensure_bench_built() {
+  if [ ! -f "$BENCH_DLL" ] || [ "${BENCH_REBUILD:-1}" = 1 ]; then
+    log "building tests/SwrKit.Benchmarks (Release)"
+    build "$OUT/logs/bench-build.log" "$BENCH_PROJECT" -c Release -nologo || return 1
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# (a) consumer: with vs without the analyzer
+# ---------------------------------------------------------------------------------------------------------------
+write_consumer() { # dir, --no-swrkit?
+  local dir=$1; shift
+  mkdir -p "$dir/lib" "$dir/analyzers"
+  dotnet "$BENCH_DLL" --write-consumer "$dir/src" "$@" > "$dir/stats.txt" || return 1
+  cp "$(dirname "$BENCH_DLL")/SwrKit.dll" "$dir/lib/"
+  cp "$(dirname "$BENCH_DLL")/SwrKit.Analyzers.dll" "$dir/analyzers/"
+  # The package ships the code fix next to the analyzer; the compiler loads both.
+  local codefix
+  codefix=$(ls "$ROOT"/src/SwrKit.CodeFixes/bin/Release/netstandard2.0/SwrKit.CodeFixes.dll 2>/dev/null | head -1 || true)
+  if [ -n "$codefix" ]; then cp "$codefix" "$dir/analyzers/"; fi
+  if [ -n "$FIXED_ANALYZER" ]; then
+    mkdir -p "$dir/analyzers-fixed"
+    cp "$FIXED_ANALYZER" "$dir/analyzers-fixed/"
+    if [ -n "$codefix" ]; then cp "$codefix" "$dir/analyzers-fixed/"; fi
+  fi
+  cat > "$dir/Consumer.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>disable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+    <NoWarn>$(NoWarn);CS0612;CS0618;CS1998</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="src/**/*.cs" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(ReferenceSwrKit)' != 'false'">
+    <Reference Include="lib/SwrKit.dll" />
+  </ItemGroup>
+  <!-- What the SwrKit package adds (analyzers/dotnet/roslyn4.8/cs/). -->
+  <ItemGroup Condition="'$(SwrKitAnalyzer)' == 'true'">
+    <Analyzer Include="analyzers/*.dll" />
+  </ItemGroup>
+  <!-- The analyzer with the change proposed in docs/performance.md (tools/bench/analyzer-fix/apply-fix.py). -->
+  <ItemGroup Condition="'$(SwrKitAnalyzer)' == 'fixed'">
+    <Analyzer Include="analyzers-fixed/*.dll" />
+  </ItemGroup>
+</Project>
+EOF
+}
+
+consumer_ab() { # name, dir, runs, extra props
+  local name=$1 dir=$2 runs=$3; shift 3
+  local csv=$OUT/$name.csv
+  echo "run,variant,wall_s,csc_ms,corecompile_ms,total_analyzer_s,swrkit_analyzer_s,swr_warnings" > "$csv"
+  log "$name: restore + warm-up build"
+  build "$OUT/logs/$name-restore.log" "$dir/Consumer.csproj" -nologo "$@" -p:SwrKitAnalyzer=true || return 1
+  build "$OUT/logs/$name-warmup.log" "$dir/Consumer.csproj" --no-restore -nologo "$@" -p:SwrKitAnalyzer=false || return 1
+  local i variant wall file
+  for i in $(seq 1 "$runs"); do
+    # Interleaved; the order alternates so neither variant always runs first.
+    local order="false true"
+    if [ $((i % 2)) = 0 ]; then order="true false"; fi
+    if [ -n "$FIXED_ANALYZER" ]; then
+      order="false true fixed"
+      if [ $((i % 2)) = 0 ]; then order="fixed true false"; fi
+    fi
+    for variant in $order; do
+      touch "$dir/src/Module000/Service000.cs" # an edit: CoreCompile must run
+      file=$OUT/logs/$name-$variant-$i.log
+      wall=$(timed_build "$file.console" "$dir/Consumer.csproj" --no-restore -nologo "$@" \
+        -p:SwrKitAnalyzer=$variant -p:ReportAnalyzer=true -bl:"$OUT/logs/$name-$variant-$i.binlog" \
+        -fl "-flp:verbosity=detailed;performancesummary;logfile=$file") || return 1
+      local csc core total swr warnings
+      csc=$(perf_ms "$file" Csc)
+      core=$(perf_ms "$file" CoreCompile)
+      total=$(total_analyzer_seconds "$file")
+      swr=$(analyzer_seconds "$file" SwrKit.Analyzers)
+      warnings=$(grep -oE '[^ ]+\([0-9]+,[0-9]+\): warning SWR00[123]' "$file.console" | sort -u | wc -l || true)
+      echo "$i,$variant,$wall,$csc,$core,${total:-0},${swr:-},${warnings:-0}" >> "$csv"
+      log "$name run $i analyzer=$variant: ${wall}s (Csc ${csc} ms, analyzers ${total:-0}s, SwrKit ${swr:-none}s, SWR warnings ${warnings:-0})"
+    done
+  done
+
+  local off on off_csc on_csc swr_on share
+  off=$(awk -F, '$2 == "false" { print $3 }' "$csv" | stats)
+  on=$(awk -F, '$2 == "true" { print $3 }' "$csv" | stats)
+  off_csc=$(awk -F, '$2 == "false" { print $4 / 1000 }' "$csv" | stats)
+  on_csc=$(awk -F, '$2 == "true" { print $4 / 1000 }' "$csv" | stats)
+  swr_on=$(awk -F, '$2 == "true" && $7 != "" { print $7 }' "$csv" | stats)
+  share=$(awk -F, '$2 == "true" && $4 > 0 && $7 != "" { printf "%.4f\n", 100 * $7 / ($4 / 1000) }' "$csv" | stats)
+  md "### $name ($(cat "$dir/stats.txt"))"
+  md ""
+  md "| | median s | min s | max s | spread |"
+  md "|---|---:|---:|---:|---:|"
+  md "| build, no SwrKit analyzer | $(echo "$off" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| build, with SwrKit analyzer | $(echo "$on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| Csc task, no SwrKit analyzer | $(echo "$off_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| Csc task, with SwrKit analyzer | $(echo "$on_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| SwrKit.Analyzers time (ReportAnalyzer) | $(echo "$swr_on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| SwrKit.Analyzers share of Csc, % | $(echo "$share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  local fixed_line=""
+  if awk -F, '$2 == "fixed"' "$csv" | grep -q .; then
+    local fx fx_csc fx_swr fx_share
+    fx=$(awk -F, '$2 == "fixed" { print $3 }' "$csv" | stats)
+    fx_csc=$(awk -F, '$2 == "fixed" { print $4 / 1000 }' "$csv" | stats)
+    fx_swr=$(awk -F, '$2 == "fixed" && $7 != "" { print $7 }' "$csv" | stats)
+    fx_share=$(awk -F, '$2 == "fixed" && $4 > 0 && $7 != "" { printf "%.4f\n", 100 * $7 / ($4 / 1000) }' "$csv" | stats)
+    md "| proposed fix: build | $(echo "$fx" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    md "| proposed fix: Csc task | $(echo "$fx_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    md "| proposed fix: SwrKit.Analyzers time | $(echo "$fx_swr" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    md "| proposed fix: share of Csc, % | $(echo "$fx_share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    fixed_line=" Proposed fix, build ratio: **$(ratio "$(echo "$fx" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$fx_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**."
+  fi
+  md ""
+  md "Build ratio with/without (medians): **$(ratio "$(echo "$on" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$on_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**. $fixed_line Raw: \`$(basename "$csv")\`."
+  md ""
+  # Paired ratios (each run's with/without pair), a spread estimate that does not mix runs.
+  md "Per-pair build ratios (with/without): $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "true") printf "%.3f ", w[k] / w[p[1]",false"] } }' "$csv")"
+  md ""
+  local last_on
+  last_on=$(ls "$OUT"/logs/"$name"-true-*.log 2>/dev/null | grep -v console | tail -1)
+  if [ -n "$last_on" ]; then
+    md "ReportAnalyzer output of the last run with the analyzer (top lines):"
+    md ""
+    md '```'
+    grep -A8 'Total analyzer execution time' "$last_on" | sed -E 's/^[[:space:]]{0,8}//' | head -10 >> "$REPORT" || true
+    md "..."
+    grep -E '^[[:space:]]+<?[0-9.]+[[:space:]]+<?[0-9]+[[:space:]]+SwrKit' "$last_on" | sed -E 's/^[[:space:]]{0,8}//' | head -4 >> "$REPORT" || true
+    md '```'
+    md ""
+  fi
+}
+
+FIXED_ANALYZER=""
+build_fixed_analyzer() {
+  local dir=$WORK/analyzer-fixed
+  mkdir -p "$dir/src"
+  cp "$ROOT"/Directory.Build.props "$ROOT"/Directory.Packages.props "$ROOT"/global.json "$dir/"
+  if [ -f "$ROOT/.editorconfig" ]; then cp "$ROOT/.editorconfig" "$dir/"; fi
+  (cd "$ROOT" && find src/SwrKit.Analyzers src/Shared \( -name bin -o -name obj \) -prune -o -type f -print) | while read -r f; do
+    mkdir -p "$dir/$(dirname "$f")"
+    cp "$ROOT/$f" "$dir/$f"
+  done
+  python3 "$ROOT/tools/bench/analyzer-fix/apply-fix.py" "$dir/src/SwrKit.Analyzers/SwrNameAnalyzer.cs" || return 1
+  build "$OUT/logs/analyzer-fixed-build.log" "$dir/src/SwrKit.Analyzers/SwrKit.Analyzers.csproj" -c Release -nologo || return 1
+  FIXED_ANALYZER=$dir/src/SwrKit.Analyzers/bin/Release/netstandard2.0/SwrKit.Analyzers.dll
+  [ -f "$FIXED_ANALYZER" ]
+}
+
+section_consumer() {
+  ensure_bench_built || return 1
+  if [ "$PROPOSED" = 1 ]; then
+    log "building the analyzer with the proposed fix"
+    build_fixed_analyzer || { log "could not build the fixed analyzer; measuring without it"; FIXED_ANALYZER=""; }
+  fi
+  md "## Budget 1: analyzer in a real build (consumer)"
+  md ""
+  md "Command per run (variant = true/false, interleaved, a touched source file forces CoreCompile):"
+  md ""
+  md '```'
+  md "dotnet build Consumer.csproj --no-restore -p:SwrKitAnalyzer=<variant> -p:ReportAnalyzer=true -bl -fl -flp:verbosity=detailed;performancesummary"
+  md '```'
+  md ""
+  if [ "$RUNS" -gt 0 ]; then
+    write_consumer "$WORK/consumer" || return 1
+    consumer_ab consumer "$WORK/consumer" "$RUNS"
+  fi
+  if [ "$NOREF_RUNS" -gt 0 ]; then
+    write_consumer "$WORK/consumer-noref" --no-swrkit || return 1
+    consumer_ab consumer-noref "$WORK/consumer-noref" "$NOREF_RUNS" -p:ReferenceSwrKit=false
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# (b) no-op build: generated vs checked-in;  (c) spec change
+# ---------------------------------------------------------------------------------------------------------------
+copy_tree() { # destination
+  local dest=$1
+  mkdir -p "$dest/tools"
+  cp "$ROOT"/Directory.Build.props "$ROOT"/Directory.Packages.props "$ROOT"/global.json "$dest/"
+  if [ -f "$ROOT/.editorconfig" ]; then cp "$ROOT/.editorconfig" "$dest/"; fi
+  cp -r "$ROOT/spec" "$dest/"
+  # src without bin/obj; tools: the generator host and the pinned NSwag CLI.
+  (cd "$ROOT" && find src tools/SwrKit.CodeGen tools/nswag \( -name bin -o -name obj \) -prune -o -type f -print) | while read -r f; do
+    mkdir -p "$dest/$(dirname "$f")"
+    cp "$ROOT/$f" "$dest/$f"
+  done
+}
+
+GEN=""
+CHECKED=""
+GATED=""
+PROPOSED=${PROPOSED:-0}
+prepare_copies() {
+  GEN=$WORK/generated
+  CHECKED=$WORK/checked-in
+  GATED=$WORK/generated-gated
+  if [ -d "$GEN" ] && [ -d "$CHECKED" ]; then return 0; fi
+  log "copying src/SwrKit + spec + tools + props to $GEN"
+  copy_tree "$GEN"
+  log "first build of the generated copy (restore, generator host, NSwag)"
+  local t
+  t=$(timed_build "$OUT/logs/generated-first.log" "$GEN/src/SwrKit/SwrKit.csproj" -nologo) || return 1
+  grep -q 'SwrKit: generating the client' "$OUT/logs/generated-first.log" || { log "first build did not generate the client"; return 1; }
+  md "First (clean) build of the generated copy, NSwag included: ${t} s."
+  log "making the checked-in copy"
+  copy_tree "$CHECKED"
+  mkdir -p "$CHECKED/src/SwrKit/Generated"
+  cp "$GEN/src/SwrKit/obj/codegen/SwrKitClient.g.cs" "$CHECKED/src/SwrKit/Generated/SwrKitClient.g.cs"
+  # Drop the generation import: the generated file becomes a normal Compile item (default glob).
+  sed -i '/Generation\/ClientGeneration.targets/d' "$CHECKED/src/SwrKit/SwrKit.csproj"
+  grep -q ClientGeneration "$CHECKED/src/SwrKit/SwrKit.csproj" && { log "could not drop the generation import"; return 1; }
+  t=$(timed_build "$OUT/logs/checked-in-first.log" "$CHECKED/src/SwrKit/SwrKit.csproj" -nologo) || return 1
+  md "First (clean) build of the checked-in copy: ${t} s."
+  if [ "$PROPOSED" = 1 ]; then
+    # The change proposed for ClientGeneration.targets (docs/performance.md): skip the nested MSBuild call (and its
+    # extra evaluation of the project) when the generated file is newer than every input.
+    copy_tree "$GATED"
+    sed -i -E 's|<Target Name="_SwrKitGenerateOnce">|<Target Name="_SwrKitGenerateOnce" Inputs="@(SwrKitGeneratorInput);@(SwrKitCodeGenSource)" Outputs="$(SwrKitGeneratedFile)">|' "$GATED/src/SwrKit/Generation/ClientGeneration.targets"
+    grep -q '_SwrKitGenerateOnce" Inputs=' "$GATED/src/SwrKit/Generation/ClientGeneration.targets" || { log "could not apply the proposed gate"; return 1; }
+    t=$(timed_build "$OUT/logs/gated-first.log" "$GATED/src/SwrKit/SwrKit.csproj" -nologo) || return 1
+    grep -q 'SwrKit: generating the client' "$OUT/logs/gated-first.log" || { log "gated copy did not generate the client"; return 1; }
+    md "First (clean) build of the gated copy (proposed ClientGeneration.targets change): ${t} s."
+    build "$OUT/logs/gated-settle.log" "$GATED/src/SwrKit/SwrKit.csproj" -nologo || return 1
+  fi
+  md ""
+  # One no-op each to settle (restore caches, build servers).
+  build "$OUT/logs/generated-settle.log" "$GEN/src/SwrKit/SwrKit.csproj" -nologo
+  build "$OUT/logs/checked-in-settle.log" "$CHECKED/src/SwrKit/SwrKit.csproj" -nologo
+}
+
+NOOP_GEN_MEDIAN=""
+NOOP_CHECKED_MEDIAN=""
+section_noop() {
+  md "## Budget 2: no-op build of src/SwrKit, generated vs checked-in"
+  md ""
+  md "Copies of src/ (without bin/obj), spec/, tools/SwrKit.CodeGen, tools/nswag and the props in \`$WORK\`; the checked-in copy has obj/codegen/SwrKitClient.g.cs as src/SwrKit/Generated/SwrKitClient.g.cs and no ClientGeneration.targets import. Command (both, interleaved, alternating order): \`dotnet build src/SwrKit/SwrKit.csproj -nologo\` (Debug, implicit restore, both target frameworks)."
+  md ""
+  prepare_copies || return 1
+  local csv=$OUT/noop.csv i variant wall file nswag_runs=0
+  echo "run,variant,wall_s" > "$csv"
+  for i in $(seq 1 "$RUNS"); do
+    local order="generated checked-in"
+    if [ $((i % 2)) = 0 ]; then order="checked-in generated"; fi
+    if [ "$PROPOSED" = 1 ]; then
+      order="generated checked-in gated"
+      if [ $((i % 2)) = 0 ]; then order="gated checked-in generated"; fi
+    fi
+    for variant in $order; do
+      local dir=$GEN
+      if [ "$variant" = checked-in ]; then dir=$CHECKED; fi
+      if [ "$variant" = gated ]; then dir=$GATED; fi
+      file=$OUT/logs/noop-$variant-$i.log
+      wall=$(timed_build "$file" "$dir/src/SwrKit/SwrKit.csproj" -nologo) || return 1
+      if grep -qE 'SwrKit: (generating the client|building the generator host|installing)' "$file"; then
+        nswag_runs=$((nswag_runs + 1))
+        log "ASSERTION FAILED: the no-op build ran the generator ($file)"
+      fi
+      echo "$i,$variant,$wall" >> "$csv"
+      log "no-op run $i $variant: ${wall}s"
+    done
+  done
+  local gen checked
+  gen=$(awk -F, '$2 == "generated" { print $3 }' "$csv" | stats)
+  checked=$(awk -F, '$2 == "checked-in" { print $3 }' "$csv" | stats)
+  NOOP_GEN_MEDIAN=$(echo "$gen" | awk '{ print $1 }')
+  NOOP_CHECKED_MEDIAN=$(echo "$checked" | awk '{ print $1 }')
+  md "| no-op build | median s | min s | max s | spread |"
+  md "|---|---:|---:|---:|---:|"
+  md "| generated (ClientGeneration.targets) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| checked-in SwrKitClient.g.cs | $(echo "$checked" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  local gated_ratio=""
+  if [ "$PROPOSED" = 1 ]; then
+    local gated
+    gated=$(awk -F, '$2 == "gated" { print $3 }' "$csv" | stats)
+    md "| proposed: generated, gated _SwrKitGenerateOnce | $(echo "$gated" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    gated_ratio=" Proposed gated/checked-in: **$(ratio "$(echo "$gated" | awk '{ print $1 }')" "$NOOP_CHECKED_MEDIAN")**."
+  fi
+  md ""
+  md "Per-run ratios generated/checked-in: $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "generated") printf "%.3f ", w[k] / w[p[1]",checked-in"] } }' "$csv")"
+  md ""
+  md "Ratio generated/checked-in (medians): **$(ratio "$NOOP_GEN_MEDIAN" "$NOOP_CHECKED_MEDIAN")**.$gated_ratio NSwag ran in **$nswag_runs** of $RUNS no-op builds (\"SwrKit: generating the client\" absent from every log = never). Raw: \`noop.csv\`."
+  md ""
+  if [ "$nswag_runs" != 0 ]; then return 1; fi
+}
+
+section_spec() {
+  md "## Budget 2: a spec change"
+  md ""
+  prepare_copies || return 1
+  if [ -z "$NOOP_GEN_MEDIAN" ]; then
+    # No no-op section in this run: measure the no-op medians here (3 each).
+    local g="" c="" i
+    for i in 1 2 3; do
+      g="$g $(timed_build "$OUT/logs/spec-noop-generated-$i.log" "$GEN/src/SwrKit/SwrKit.csproj" -nologo)"
+      c="$c $(timed_build "$OUT/logs/spec-noop-checked-$i.log" "$CHECKED/src/SwrKit/SwrKit.csproj" -nologo)"
+    done
+    NOOP_GEN_MEDIAN=$(echo "$g" | median)
+    NOOP_CHECKED_MEDIAN=$(echo "$c" | median)
+  fi
+  local csv=$OUT/spec.csv i wall file gen_ms compile_ms
+  echo "run,variant,wall_s,delta_s,generator_ms,corecompile_ms" > "$csv"
+  local spec=$GEN/spec/swrkit.yaml generated=$CHECKED/src/SwrKit/Generated/SwrKitClient.g.cs
+  grep -q 'summary: Deleting an Image Retention Policy$' "$spec" || { log "spec anchor not found"; return 1; }
+  for i in $(seq 1 "$SPEC_RUNS"); do
+    # The same documentation edit, in the spec (generated copy) and in the generated code (checked-in copy).
+    sed -i -E "s/(summary: Deleting an Image Retention Policy).*/\1 (edit $i)/" "$spec"
+    file=$OUT/logs/spec-generated-$i.log
+    wall=$(timed_build "$file" "$GEN/src/SwrKit/SwrKit.csproj" -nologo "-flp:performancesummary;verbosity=normal;logfile=$file.perf" -fl) || return 1
+    grep -q 'SwrKit: generating the client' "$file" || { log "ASSERTION FAILED: the spec change did not regenerate"; return 1; }
+    gen_ms=$(perf_ms "$file.perf" _SwrKitRunGenerator)
+    compile_ms=$(perf_ms "$file.perf" CoreCompile)
+    echo "$i,spec-change,$wall,$(awk -v a="$wall" -v b="$NOOP_GEN_MEDIAN" 'BEGIN { printf "%.3f", a - b }'),$gen_ms,$compile_ms" >> "$csv"
+    log "spec change $i: ${wall}s (generator ${gen_ms} ms, CoreCompile ${compile_ms} ms)"
+
+    sed -i -E "s|(/// Deleting an Image Retention Policy).*|\1 (edit $i)|" "$generated"
+    file=$OUT/logs/spec-checked-in-$i.log
+    wall=$(timed_build "$file" "$CHECKED/src/SwrKit/SwrKit.csproj" -nologo "-flp:performancesummary;verbosity=normal;logfile=$file.perf" -fl) || return 1
+    compile_ms=$(perf_ms "$file.perf" CoreCompile)
+    echo "$i,generated-file-edit,$wall,$(awk -v a="$wall" -v b="$NOOP_CHECKED_MEDIAN" 'BEGIN { printf "%.3f", a - b }'),0,$compile_ms" >> "$csv"
+    log "checked-in edit $i: ${wall}s (CoreCompile ${compile_ms} ms)"
+  done
+  local d_spec d_edit gen
+  d_spec=$(awk -F, '$2 == "spec-change" { print $4 }' "$csv" | stats)
+  d_edit=$(awk -F, '$2 == "generated-file-edit" { print $4 }' "$csv" | stats)
+  gen=$(awk -F, '$2 == "spec-change" { print $5 / 1000 }' "$csv" | stats)
+  md "Edit: an operation summary in spec/swrkit.yaml (generated copy) and the same text in the checked-in SwrKitClient.g.cs (control: the recompilation any client change costs). Build command as above; delta = next build minus the median no-op build of the same copy ($NOOP_GEN_MEDIAN s / $NOOP_CHECKED_MEDIAN s)."
+  md ""
+  md "| | median s | min s | max s | spread |"
+  md "|---|---:|---:|---:|---:|"
+  md "| spec change: added to the next build | $(echo "$d_spec" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| of which _SwrKitRunGenerator (NSwag) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md "| control: same edit in the checked-in .g.cs | $(echo "$d_edit" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  md ""
+  md "Raw: \`spec.csv\`."
+  md ""
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+md "# SwrKit build benchmark"
+md ""
+md "\`bash tools/bench/build-bench.sh\` (RUNS=$RUNS, NOREF_RUNS=$NOREF_RUNS, SPEC_RUNS=$SPEC_RUNS, SECTIONS=\"$SECTIONS\"), work folder \`$WORK\`."
+md ""
+machine
+status=0
+for section in $SECTIONS; do
+  log "section $section"
+  "section_$section" || { status=1; log "section $section FAILED"; }
+done
+md "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)."
+log "report: $REPORT"
+cat "$REPORT"
+exit $status
