@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -51,8 +52,54 @@ public abstract class ServiceClientBase
     /// <summary>Tags the request with its operation, for logging, retry decisions and error messages.</summary>
     private protected static void SetOperation(HttpRequestMessage request, string operation) => SwrRequestOptions.SetOperation(request, operation);
 
-    /// <summary>Called by the generated code after the URL is built; nothing to add here.</summary>
-    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
+    // One URL builder per thread, reused by every call: the generated code rents it, appends the path and query
+    // synchronously and returns it with the URL, so a call allocates only the URL string (see Client.Class.liquid).
+    [ThreadStatic]
+    private static StringBuilder? t_urlBuilder;
+
+    /// <summary>Gives the generated code an empty URL builder, reused across calls on the same thread.</summary>
+    private protected static StringBuilder RentUrlBuilder()
+    {
+        var builder = t_urlBuilder;
+        if (builder is null)
+        {
+            return new StringBuilder(MaxCachedUrlBuilderCapacity / 4);
+        }
+
+        t_urlBuilder = null;
+        return builder;
+    }
+
+    /// <summary>Returns the URL built so far and keeps the builder for the next call (unless it grew unusually large).</summary>
+    private protected static string ReturnUrlBuilder(StringBuilder builder)
+    {
+        var url = builder.ToString();
+        if (builder.Capacity <= MaxCachedUrlBuilderCapacity)
+        {
+            builder.Clear();
+            t_urlBuilder = builder;
+        }
+
+        return url;
+    }
+
+    private const int MaxCachedUrlBuilderCapacity = 1024;
+
+    /// <summary>
+    /// The response headers as NSwag's exception contract wants them. Built only when an exception (or a wrapped
+    /// response) needs them, not on every call.
+    /// </summary>
+    private protected static IReadOnlyDictionary<string, IEnumerable<string>> ResponseHeaders(HttpResponseMessage response) =>
+        SwrServiceException.HeadersOf(response);
+
+    /// <summary>
+    /// Called with every deserialized success body, before it is returned: the place for a service that reports a
+    /// failure inside a 2xx answer (HSS's <c>error_code</c>). <paramref name="responseText"/> is empty unless the body
+    /// was read as a string (<c>ReadResponseAsString</c>).
+    /// </summary>
+    private protected virtual void ValidateResponseObject<T>(HttpResponseMessage response, T value, string responseText)
+    {
+    }
 
     /// <summary>
     /// Called by the generated code before sending. The generated URL is relative; <see cref="Uri"/> resolution would drop

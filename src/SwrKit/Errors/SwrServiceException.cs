@@ -87,11 +87,11 @@ public class SwrServiceException : Exception
     internal static async Task<SwrServiceException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await BoundedBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return new SwrServiceException(null, (int)response.StatusCode, ErrorBodyParser.Parse(body), body, ToDictionary(response), OperationOf(response), null);
+        return new SwrServiceException(null, (int)response.StatusCode, ErrorBodyParser.Parse(body), body, HeadersOf(response), OperationOf(response), null);
     }
 
     internal static SwrServiceException FromBodyError(HttpResponseMessage response, string errorCode, string? errorMessage, string body) =>
-        new(null, (int)response.StatusCode, new ErrorDetails(errorCode, errorMessage, null), body, ToDictionary(response), OperationOf(response), null);
+        new(null, (int)response.StatusCode, new ErrorDetails(errorCode, errorMessage, null), body, HeadersOf(response), OperationOf(response), null);
 
     private static string? OperationOf(HttpResponseMessage response) =>
         response.RequestMessage is { } request ? SwrRequestOptions.GetOperation(request) : null;
@@ -141,7 +141,7 @@ public class SwrServiceException : Exception
         return text.ToString();
     }
 
-    private static IReadOnlyDictionary<string, IEnumerable<string>> ToDictionary(HttpResponseMessage response)
+    internal static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)

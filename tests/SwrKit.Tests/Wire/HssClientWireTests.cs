@@ -49,6 +49,36 @@ public sealed class HssClientWireTests
         Assert.Equal("sync already running", ex.ErrorMessage);
         Assert.Equal("hss-req", ex.RequestId);
         Assert.Equal("RunImageSynchronize", ex.Operation);
+        Assert.Contains("\"error_code\":12", ex.ResponseBody);
+        Assert.Contains("sync already running", ex.ResponseBody);
+    }
+
+    [Fact]
+    public async Task The_error_body_keeps_unknown_fields_and_the_exact_text_when_read_as_a_string()
+    {
+        const string body = """{"error_code": 7, "error_description": "busy", "retry_in": 30}""";
+        await using var server = await LoopbackServer.StartAsync(Respond.Json(200, body));
+
+        var streamed = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
+        var asText = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()) { ReadResponseAsString = true }.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
+
+        Assert.Equal("7", streamed.ErrorCode);
+        Assert.Contains("\"retry_in\":30", streamed.ResponseBody);
+        Assert.Equal(body, asText.ResponseBody);
+        Assert.Equal("busy", asText.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("""{"error_code":0,"error_description":"success"}""")]
+    [InlineData("""{"error_description":"no code at all"}""")]
+    [InlineData("""{"error_code":null}""")]
+    public async Task Zero_or_missing_error_code_is_a_success(string body)
+    {
+        await using var server = await LoopbackServer.StartAsync(Respond.Json(200, body));
+
+        var result = await new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest());
+
+        Assert.NotNull(result);
     }
 
     [Fact]

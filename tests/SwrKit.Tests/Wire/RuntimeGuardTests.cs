@@ -72,8 +72,11 @@ public sealed class RuntimeGuardTests
         await using var server = await LoopbackServer.StartAsync();
         var client = new SwrClient(server.CreateClient());
 
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteRetentionAsync(null!, "app", 1));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", null!));
+        var name = await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteRetentionAsync(null!, "app", 1));
+        var body = await Assert.ThrowsAsync<ArgumentNullException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", null!));
+
+        Assert.Equal("namespace", name.ParamName); // the C# parameter is "@namespace"; nameof drops the "@"
+        Assert.Equal("body", body.ParamName);
         Assert.Empty(server.Requests);
     }
 }
