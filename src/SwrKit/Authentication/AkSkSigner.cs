@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -46,15 +45,31 @@ public static class AkSkSigner
         }
 
         var signed = SignedHeaderList(headers);
-        var date = signed.FirstOrDefault(h => h.Name == "x-sdk-date").Value
-            ?? throw new ArgumentException($"The {DateHeader} header is required for signing.", nameof(headers));
-        var bodyHash = signed.FirstOrDefault(h => h.Name == "x-sdk-content-sha256").Value ?? HexSha256(body ?? Array.Empty<byte>());
-        var signedNames = string.Join(";", signed.Select(h => h.Name));
+        string? date = null;
+        string? contentSha256 = null;
+        foreach (var (name, value) in signed)
+        {
+            if (name == "x-sdk-date")
+            {
+                date = value;
+            }
+            else if (name == "x-sdk-content-sha256")
+            {
+                contentSha256 = value;
+            }
+        }
+
+        if (date is null)
+        {
+            throw new ArgumentException($"The {DateHeader} header is required for signing.", nameof(headers));
+        }
+
+        var bodyHash = contentSha256 ?? HexSha256(body ?? Array.Empty<byte>());
+        var signedNames = SignedNames(signed);
         var canonical = CanonicalRequest(method, uri, signed, signedNames, bodyHash);
         var stringToSign = Algorithm + "\n" + date + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonical));
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secretKey));
-        var signature = Hex(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
-        return $"{Algorithm} Access={accessKey}, SignedHeaders={signedNames}, Signature={signature}";
+        var signature = Hex(HmacSha256(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
+        return Algorithm + " Access=" + accessKey + ", SignedHeaders=" + signedNames + ", Signature=" + signature;
     }
 
     /// <summary>The canonical request (step 3), exposed for diagnostics and tests.</summary>
@@ -66,7 +81,7 @@ public static class AkSkSigner
     public static string CanonicalRequest(string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, string bodyHash)
     {
         var signed = SignedHeaderList(headers);
-        return CanonicalRequest(method, uri, signed, string.Join(";", signed.Select(h => h.Name)), bodyHash);
+        return CanonicalRequest(method, uri, signed, SignedNames(signed), bodyHash);
     }
 
     /// <summary>The canonical URI: the decoded path, each segment encoded, with a trailing <c>/</c>.</summary>
@@ -75,18 +90,48 @@ public static class AkSkSigner
     public static string CanonicalUri(Uri uri)
     {
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        var encoded = string.Join("/", path.Split('/').Select(Encode));
-        return encoded.EndsWith("/", StringComparison.Ordinal) ? encoded : encoded + "/";
+        var builder = new StringBuilder(path.Length + 16);
+        AppendEncoded(builder, path, keepSlash: true);
+        if (builder.Length == 0 || builder[builder.Length - 1] != '/')
+        {
+            builder.Append('/');
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The canonical query: pairs sorted by key then value, both sides encoded, joined with <c>&amp;</c>.</summary>
     /// <param name="parameters">The decoded query parameters (a key may repeat).</param>
     /// <returns>The canonical query string, empty when there are no parameters.</returns>
-    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        string.Join("&", parameters
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal)
-            .Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
+    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var sorted = new List<KeyValuePair<string, string>>(parameters);
+        if (sorted.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        // Equal keys and values are interchangeable, so an unstable sort gives the same text.
+        sorted.Sort(static (a, b) =>
+        {
+            var byKey = string.CompareOrdinal(a.Key, b.Key);
+            return byKey != 0 ? byKey : string.CompareOrdinal(a.Value, b.Value);
+        });
+        var builder = new StringBuilder();
+        foreach (var pair in sorted)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('&');
+            }
+
+            AppendEncoded(builder, pair.Key, keepSlash: false);
+            builder.Append('=');
+            AppendEncoded(builder, pair.Value, keepSlash: false);
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Reads the decoded parameters of a query string (<c>?a=1&amp;b=2</c>).</summary>
     /// <param name="query">The query, with or without the leading <c>?</c>.</param>
@@ -107,21 +152,22 @@ public static class AkSkSigner
     /// <returns>The encoded text.</returns>
     public static string Encode(string value)
     {
-        var builder = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
+        if (value is null)
         {
-            var c = (char)b;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c is '-' or '_' or '.' or '~')
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        foreach (var c in value)
+        {
+            if (!IsUnreserved(c))
             {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                var builder = new StringBuilder(value.Length + 16);
+                AppendEncoded(builder, value, keepSlash: false);
+                return builder.ToString();
             }
         }
 
-        return builder.ToString();
+        return value;
     }
 
     /// <summary>Lower-hex SHA-256.</summary>
@@ -129,16 +175,36 @@ public static class AkSkSigner
     /// <returns>64 hex characters.</returns>
     public static string HexSha256(byte[] data)
     {
+#if NET5_0_OR_GREATER
+        return Hex(SHA256.HashData(data));
+#else
         using var sha = SHA256.Create();
         return Hex(sha.ComputeHash(data));
+#endif
     }
 
-    private static string CanonicalRequest(string method, Uri uri, IReadOnlyList<(string Name, string Value)> signed, string signedNames, string bodyHash)
+    private static byte[] HmacSha256(byte[] key, byte[] data)
     {
-        var builder = new StringBuilder();
+#if NET6_0_OR_GREATER
+        return HMACSHA256.HashData(key, data);
+#else
+        using var hmac = new HMACSHA256(key);
+        return hmac.ComputeHash(data);
+#endif
+    }
+
+    private static string CanonicalRequest(string method, Uri uri, List<(string Name, string Value)> signed, string signedNames, string bodyHash)
+    {
+        var builder = new StringBuilder(256);
         builder.Append(method.ToUpperInvariant()).Append('\n')
-            .Append(CanonicalUri(uri)).Append('\n')
-            .Append(CanonicalQuery(ParseQuery(uri.Query))).Append('\n');
+            .Append(CanonicalUri(uri)).Append('\n');
+        var query = uri.Query;
+        if (query.Length > 1)
+        {
+            builder.Append(CanonicalQuery(ParseQuery(query)));
+        }
+
+        builder.Append('\n');
         foreach (var (name, value) in signed)
         {
             builder.Append(name).Append(':').Append(value.Trim()).Append('\n');
@@ -148,26 +214,111 @@ public static class AkSkSigner
         return builder.ToString();
     }
 
-    // Step 2: every header except content-type and names containing '_', lower-cased, sorted ordinally.
-    private static List<(string Name, string Value)> SignedHeaderList(IEnumerable<KeyValuePair<string, string>> headers) =>
-        headers
-            .Select(h => (Name: h.Key.ToLowerInvariant(), h.Value))
-            .Where(h => h.Name != "content-type" && h.Name.IndexOf('_') < 0)
-            .GroupBy(h => h.Name, StringComparer.Ordinal)
-            .Select(g => (g.Key, string.Join(",", g.Select(h => h.Value))))
-            .OrderBy(h => h.Key, StringComparer.Ordinal)
-            .ToList();
+    // Step 2: every header except content-type and names containing '_', lower-cased, sorted ordinally; a name that
+    // occurs more than once is signed once with its values joined by ','.
+    private static List<(string Name, string Value)> SignedHeaderList(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var signed = new List<(string Name, string Value)>(8);
+        foreach (var header in headers)
+        {
+            var name = header.Key.ToLowerInvariant();
+            if (name == "content-type" || name.IndexOf('_') >= 0)
+            {
+                continue;
+            }
+
+            var value = header.Value ?? string.Empty;
+            var existing = -1;
+            for (var i = 0; i < signed.Count && existing < 0; i++)
+            {
+                existing = signed[i].Name == name ? i : -1;
+            }
+
+            if (existing < 0)
+            {
+                signed.Add((name, value));
+            }
+            else
+            {
+                signed[existing] = (name, signed[existing].Value + "," + value);
+            }
+        }
+
+        // Names are unique now, so the unstable sort is deterministic.
+        signed.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return signed;
+    }
+
+    private static string SignedNames(List<(string Name, string Value)> signed)
+    {
+        var builder = new StringBuilder(signed.Count * 12);
+        foreach (var (name, _) in signed)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(';');
+            }
+
+            builder.Append(name);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsUnreserved(char c) =>
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c is '-' or '_' or '.' or '~';
+
+    // Percent-encodes the UTF-8 bytes of value (upper-case hex), keeping unreserved characters (and '/' for paths).
+    private static void AppendEncoded(StringBuilder builder, string value, bool keepSlash)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (IsUnreserved(c) || (keepSlash && c == '/'))
+            {
+                builder.Append(c);
+                i++;
+            }
+            else if (c < 0x80)
+            {
+                AppendPercent(builder, (byte)c);
+                i++;
+            }
+            else
+            {
+                // A run of non-ASCII characters is encoded together so surrogate pairs stay pairs.
+                var start = i;
+                while (i < value.Length && value[i] >= 0x80)
+                {
+                    i++;
+                }
+
+                foreach (var b in Encoding.UTF8.GetBytes(value.Substring(start, i - start)))
+                {
+                    AppendPercent(builder, b);
+                }
+            }
+        }
+    }
+
+    private static void AppendPercent(StringBuilder builder, byte b) =>
+        builder.Append('%').Append(UpperHexDigits[b >> 4]).Append(UpperHexDigits[b & 0xF]);
+
+    private const string UpperHexDigits = "0123456789ABCDEF";
+    private const string LowerHexDigits = "0123456789abcdef";
 
     private static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
 
     private static string Hex(byte[] bytes)
     {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
         {
-            builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            chars[2 * i] = LowerHexDigits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = LowerHexDigits[bytes[i] & 0xF];
         }
 
-        return builder.ToString();
+        return new string(chars);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -73,28 +72,43 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         var body = Array.Empty<byte>();
         if (request.Content is not null)
         {
-            // Buffered, so the bytes hashed are the bytes sent.
-            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            // Reading the bytes buffers the content, so the bytes hashed are the bytes sent (and sent again on a retry).
             cancellationToken.ThrowIfCancellationRequested();
+#if NET5_0_OR_GREATER
+            body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
             body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
         }
 
         headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
     }
 
     // Request headers plus content headers; Content-Length is added by the transport, as with the official SDKs.
-    private static IEnumerable<KeyValuePair<string, string>> HeadersToSign(HttpRequestMessage request)
+    private static List<KeyValuePair<string, string>> HeadersToSign(HttpRequestMessage request)
     {
-        var all = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value)));
+        var all = new List<KeyValuePair<string, string>>(12);
+        foreach (var header in request.Headers)
+        {
+            all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Value)));
+        }
+
         if (request.Content is not null)
         {
-            all = all.Concat(request.Content.Headers
-                .Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                .Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value))));
+            foreach (var header in request.Content.Headers)
+            {
+                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Value)));
+                }
+            }
         }
 
         return all;
     }
+
+    private static string JoinValues(IEnumerable<string> values) =>
+        values is string[] { Length: 1 } single ? single[0] : string.Join(",", values);
 
     private static void Replace(System.Net.Http.Headers.HttpRequestHeaders headers, string name, string? value)
     {
