@@ -28,11 +28,25 @@ KEEP_WORK=${KEEP_WORK:-0}
 BENCH_PROJECT=$ROOT/tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj
 BENCH_DLL=$ROOT/tests/SwrKit.Benchmarks/bin/Release/net10.0/SwrKit.Benchmarks.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-0}
+# On a developer machine `dotnet build` uses the compiler server (VBCSCompiler): Roslyn stays loaded and JIT-compiled
+# between builds. This sandbox, like many CI systems, turns it off in the environment (UseSharedCompilation=false),
+# which makes every Csc call a cold start (~2 s here). COMPILER_SERVER=on (default) measures the SDK's default,
+# off the cold compiler, inherit whatever the environment says. The report records the mode.
+COMPILER_SERVER=${COMPILER_SERVER:-on}
+case $COMPILER_SERVER in
+  on) export UseSharedCompilation=true ;;
+  off) export UseSharedCompilation=false ;;
+  inherit) ;;
+  *) echo "COMPILER_SERVER must be on, off or inherit" >&2; exit 2 ;;
+esac
 
 mkdir -p "$OUT/logs"
 REPORT=$OUT/build-bench.md
 : > "$REPORT"
-cleanup() { if [ "$KEEP_WORK" != 1 ]; then rm -rf "$WORK"; fi; }
+cleanup() {
+  if [ "$COMPILER_SERVER" = on ]; then dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true; fi
+  if [ "$KEEP_WORK" != 1 ]; then rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
 
 log() { printf '[build-bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -119,11 +133,6 @@ write_consumer() { # dir, --no-swrkit?
   local codefix
   codefix=$(ls "$ROOT"/src/SwrKit.CodeFixes/bin/Release/netstandard2.0/SwrKit.CodeFixes.dll 2>/dev/null | head -1 || true)
   if [ -n "$codefix" ]; then cp "$codefix" "$dir/analyzers/"; fi
-  if [ -n "$FIXED_ANALYZER" ]; then
-    mkdir -p "$dir/analyzers-fixed"
-    cp "$FIXED_ANALYZER" "$dir/analyzers-fixed/"
-    if [ -n "$codefix" ]; then cp "$codefix" "$dir/analyzers-fixed/"; fi
-  fi
   cat > "$dir/Consumer.csproj" <<'EOF'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -143,10 +152,6 @@ write_consumer() { # dir, --no-swrkit?
   <ItemGroup Condition="'$(SwrKitAnalyzer)' == 'true'">
     <Analyzer Include="analyzers/*.dll" />
   </ItemGroup>
-  <!-- The analyzer with the change proposed in docs/performance.md (tools/bench/analyzer-fix/apply-fix.py). -->
-  <ItemGroup Condition="'$(SwrKitAnalyzer)' == 'fixed'">
-    <Analyzer Include="analyzers-fixed/*.dll" />
-  </ItemGroup>
 </Project>
 EOF
 }
@@ -163,10 +168,6 @@ consumer_ab() { # name, dir, runs, extra props
     # Interleaved; the order alternates so neither variant always runs first.
     local order="false true"
     if [ $((i % 2)) = 0 ]; then order="true false"; fi
-    if [ -n "$FIXED_ANALYZER" ]; then
-      order="false true fixed"
-      if [ $((i % 2)) = 0 ]; then order="fixed true false"; fi
-    fi
     for variant in $order; do
       touch "$dir/src/Module000/Service000.cs" # an edit: CoreCompile must run
       file=$OUT/logs/$name-$variant-$i.log
@@ -201,21 +202,8 @@ consumer_ab() { # name, dir, runs, extra props
   md "| Csc task, with SwrKit analyzer | $(echo "$on_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| SwrKit.Analyzers time (ReportAnalyzer) | $(echo "$swr_on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| SwrKit.Analyzers share of Csc, % | $(echo "$share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  local fixed_line=""
-  if awk -F, '$2 == "fixed"' "$csv" | grep -q .; then
-    local fx fx_csc fx_swr fx_share
-    fx=$(awk -F, '$2 == "fixed" { print $3 }' "$csv" | stats)
-    fx_csc=$(awk -F, '$2 == "fixed" { print $4 / 1000 }' "$csv" | stats)
-    fx_swr=$(awk -F, '$2 == "fixed" && $7 != "" { print $7 }' "$csv" | stats)
-    fx_share=$(awk -F, '$2 == "fixed" && $4 > 0 && $7 != "" { printf "%.4f\n", 100 * $7 / ($4 / 1000) }' "$csv" | stats)
-    md "| proposed fix: build | $(echo "$fx" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    md "| proposed fix: Csc task | $(echo "$fx_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    md "| proposed fix: SwrKit.Analyzers time | $(echo "$fx_swr" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    md "| proposed fix: share of Csc, % | $(echo "$fx_share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    fixed_line=" Proposed fix, build ratio: **$(ratio "$(echo "$fx" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$fx_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**."
-  fi
   md ""
-  md "Build ratio with/without (medians): **$(ratio "$(echo "$on" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$on_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**. $fixed_line Raw: \`$(basename "$csv")\`."
+  md "Build ratio with/without (medians): **$(ratio "$(echo "$on" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$on_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**. Raw: \`$(basename "$csv")\`."
   md ""
   # Paired ratios (each run's with/without pair), a spread estimate that does not mix runs.
   md "Per-pair build ratios (with/without): $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "true") printf "%.3f ", w[k] / w[p[1]",false"] } }' "$csv")"
@@ -234,28 +222,8 @@ consumer_ab() { # name, dir, runs, extra props
   fi
 }
 
-FIXED_ANALYZER=""
-build_fixed_analyzer() {
-  local dir=$WORK/analyzer-fixed
-  mkdir -p "$dir/src"
-  cp "$ROOT"/Directory.Build.props "$ROOT"/Directory.Packages.props "$ROOT"/global.json "$dir/"
-  if [ -f "$ROOT/.editorconfig" ]; then cp "$ROOT/.editorconfig" "$dir/"; fi
-  (cd "$ROOT" && find src/SwrKit.Analyzers src/Shared \( -name bin -o -name obj \) -prune -o -type f -print) | while read -r f; do
-    mkdir -p "$dir/$(dirname "$f")"
-    cp "$ROOT/$f" "$dir/$f"
-  done
-  python3 "$ROOT/tools/bench/analyzer-fix/apply-fix.py" "$dir/src/SwrKit.Analyzers/SwrNameAnalyzer.cs" || return 1
-  build "$OUT/logs/analyzer-fixed-build.log" "$dir/src/SwrKit.Analyzers/SwrKit.Analyzers.csproj" -c Release -nologo || return 1
-  FIXED_ANALYZER=$dir/src/SwrKit.Analyzers/bin/Release/netstandard2.0/SwrKit.Analyzers.dll
-  [ -f "$FIXED_ANALYZER" ]
-}
-
 section_consumer() {
   ensure_bench_built || return 1
-  if [ "$PROPOSED" = 1 ]; then
-    log "building the analyzer with the proposed fix"
-    build_fixed_analyzer || { log "could not build the fixed analyzer; measuring without it"; FIXED_ANALYZER=""; }
-  fi
   md "## Budget 1: analyzer in a real build (consumer)"
   md ""
   md "Command per run (variant = true/false, interleaved, a touched source file forces CoreCompile):"
@@ -292,15 +260,9 @@ copy_tree() { # destination
 
 GEN=""
 CHECKED=""
-GATED=""
-PROPOSED=${PROPOSED:-0}
-# The proposed fixes measured side by side here are applied in the product now; their tooling
-# (tools/bench/analyzer-fix) was removed after commit 602067d. PROPOSED=1 needs that commit.
-if [ "$PROPOSED" = 1 ]; then echo "PROPOSED=1: the fixes are applied; check out 602067d to compare before/after." >&2; exit 2; fi
 prepare_copies() {
   GEN=$WORK/generated
   CHECKED=$WORK/checked-in
-  GATED=$WORK/generated-gated
   if [ -d "$GEN" ] && [ -d "$CHECKED" ]; then return 0; fi
   log "copying src/SwrKit + spec + tools + props to $GEN"
   copy_tree "$GEN"
@@ -318,17 +280,6 @@ prepare_copies() {
   grep -q ClientGeneration "$CHECKED/src/SwrKit/SwrKit.csproj" && { log "could not drop the generation import"; return 1; }
   t=$(timed_build "$OUT/logs/checked-in-first.log" "$CHECKED/src/SwrKit/SwrKit.csproj" -nologo) || return 1
   md "First (clean) build of the checked-in copy: ${t} s."
-  if [ "$PROPOSED" = 1 ]; then
-    # The change proposed for ClientGeneration.targets (docs/performance.md): skip the nested MSBuild call (and its
-    # extra evaluation of the project) when the generated file is newer than every input.
-    copy_tree "$GATED"
-    sed -i -E 's|<Target Name="_SwrKitGenerateOnce">|<Target Name="_SwrKitGenerateOnce" Inputs="@(SwrKitGeneratorInput);@(SwrKitCodeGenSource)" Outputs="$(SwrKitGeneratedFile)">|' "$GATED/src/SwrKit/Generation/ClientGeneration.targets"
-    grep -q '_SwrKitGenerateOnce" Inputs=' "$GATED/src/SwrKit/Generation/ClientGeneration.targets" || { log "could not apply the proposed gate"; return 1; }
-    t=$(timed_build "$OUT/logs/gated-first.log" "$GATED/src/SwrKit/SwrKit.csproj" -nologo) || return 1
-    grep -q 'SwrKit: generating the client' "$OUT/logs/gated-first.log" || { log "gated copy did not generate the client"; return 1; }
-    md "First (clean) build of the gated copy (proposed ClientGeneration.targets change): ${t} s."
-    build "$OUT/logs/gated-settle.log" "$GATED/src/SwrKit/SwrKit.csproj" -nologo || return 1
-  fi
   md ""
   # One no-op each to settle (restore caches, build servers).
   build "$OUT/logs/generated-settle.log" "$GEN/src/SwrKit/SwrKit.csproj" -nologo
@@ -348,14 +299,9 @@ section_noop() {
   for i in $(seq 1 "$RUNS"); do
     local order="generated checked-in"
     if [ $((i % 2)) = 0 ]; then order="checked-in generated"; fi
-    if [ "$PROPOSED" = 1 ]; then
-      order="generated checked-in gated"
-      if [ $((i % 2)) = 0 ]; then order="gated checked-in generated"; fi
-    fi
     for variant in $order; do
       local dir=$GEN
       if [ "$variant" = checked-in ]; then dir=$CHECKED; fi
-      if [ "$variant" = gated ]; then dir=$GATED; fi
       file=$OUT/logs/noop-$variant-$i.log
       wall=$(timed_build "$file" "$dir/src/SwrKit/SwrKit.csproj" -nologo) || return 1
       if grep -qE 'SwrKit: (generating the client|building the generator host|installing)' "$file"; then
@@ -375,17 +321,10 @@ section_noop() {
   md "|---|---:|---:|---:|---:|"
   md "| generated (ClientGeneration.targets) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| checked-in SwrKitClient.g.cs | $(echo "$checked" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  local gated_ratio=""
-  if [ "$PROPOSED" = 1 ]; then
-    local gated
-    gated=$(awk -F, '$2 == "gated" { print $3 }' "$csv" | stats)
-    md "| proposed: generated, gated _SwrKitGenerateOnce | $(echo "$gated" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    gated_ratio=" Proposed gated/checked-in: **$(ratio "$(echo "$gated" | awk '{ print $1 }')" "$NOOP_CHECKED_MEDIAN")**."
-  fi
   md ""
   md "Per-run ratios generated/checked-in: $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "generated") printf "%.3f ", w[k] / w[p[1]",checked-in"] } }' "$csv")"
   md ""
-  md "Ratio generated/checked-in (medians): **$(ratio "$NOOP_GEN_MEDIAN" "$NOOP_CHECKED_MEDIAN")**.$gated_ratio NSwag ran in **$nswag_runs** of $RUNS no-op builds (\"SwrKit: generating the client\" absent from every log = never). Raw: \`noop.csv\`."
+  md "Ratio generated/checked-in (medians): **$(ratio "$NOOP_GEN_MEDIAN" "$NOOP_CHECKED_MEDIAN")**. NSwag ran in **$nswag_runs** of $RUNS no-op builds (\"SwrKit: generating the client\" absent from every log = never). Raw: \`noop.csv\`."
   md ""
   if [ "$nswag_runs" != 0 ]; then return 1; fi
 }
@@ -445,7 +384,7 @@ section_spec() {
 # ---------------------------------------------------------------------------------------------------------------
 md "# SwrKit build benchmark"
 md ""
-md "\`bash tools/bench/build-bench.sh\` (RUNS=$RUNS, NOREF_RUNS=$NOREF_RUNS, SPEC_RUNS=$SPEC_RUNS, SECTIONS=\"$SECTIONS\"), work folder \`$WORK\`."
+md "\`bash tools/bench/build-bench.sh\` (RUNS=$RUNS, NOREF_RUNS=$NOREF_RUNS, SPEC_RUNS=$SPEC_RUNS, SECTIONS=\"$SECTIONS\", COMPILER_SERVER=$COMPILER_SERVER: UseSharedCompilation=${UseSharedCompilation:-unset}), work folder \`$WORK\`."
 md ""
 machine
 status=0
