@@ -8,12 +8,14 @@
 # Sections:
 #   consumer  the generated 200-file / ~100k-line consumer, built with `dotnet build -p:ReportAnalyzer=true -bl`
 #             with and without SwrKit's analyzer (interleaved A/B, RUNS each), plus the same code against look-alike
-#             types that do not reference SwrKit (NOREF_RUNS each). Analyzer share from the ReportAnalyzer output.
+#             types that do not reference SwrKit (NOREF_RUNS each), after WARMUP builds. Analyzer share from the
+#             ReportAnalyzer output; compile cost also as the compiler server's CPU time per build.
 #   noop      no-op `dotnet build` of src/SwrKit (generated client) vs the same project with the generated file
 #             checked in (interleaved, RUNS each); asserts NSwag never runs.
 #   spec      a spec change: next build minus the no-op build (SPEC_RUNS), and the same edit made to the checked-in
 #             generated file (the compile that any client change costs), to isolate the generator's own share.
 #
+# COMPILER_SERVER=on|off|inherit (default on: the SDK's default on a developer machine; see below).
 # Output: $OUT/build-bench.md (tables), $OUT/*.csv (raw seconds), $OUT/logs (detailed logs and binlogs).
 set -euo pipefail
 
@@ -21,6 +23,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUNS=${RUNS:-5}
 NOREF_RUNS=${NOREF_RUNS:-3}
 SPEC_RUNS=${SPEC_RUNS:-3}
+WARMUP=${WARMUP:-4}
 SECTIONS=${SECTIONS:-"consumer noop spec"}
 OUT=${OUT:-$ROOT/BenchmarkDotNet.Artifacts/build-bench}
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/swrkit-build-bench.XXXXXX")}
@@ -96,6 +99,20 @@ analyzer_seconds() { # file, assembly name
 }
 total_analyzer_seconds() { grep -m1 'Total analyzer execution time:' "$1" | sed -E 's/.*time: ([0-9.]+).*/\1/'; }
 # Milliseconds of a target or task in the performance summary.
+# CPU milliseconds (user + system) the compiler server has used so far; empty when no server runs (COMPILER_SERVER=off).
+# Per build, the difference is the CPU the compile and its analyzers took: far less noisy than wall time on a shared
+# 2-core machine, and it is where an analyzer's cost shows up.
+server_cpu_ms() {
+  local pid
+  pid=$(pgrep -f 'VBCSCompiler' | head -1 || true)
+  if [ -z "$pid" ] || [ ! -r "/proc/$pid/stat" ]; then return 0; fi
+  awk -v tck="$(getconf CLK_TCK)" -v pid="$pid" '{ sub(/^.*\) /, ""); printf "%s:%d\n", pid, ($12 + $13) * 1000 / tck }' "/proc/$pid/stat"
+}
+cpu_delta_ms() { # before after (pid:ms), empty unless the same server process served the build
+  if [ -z "$1" ] || [ -z "$2" ] || [ "${1%%:*}" != "${2%%:*}" ]; then echo ""; return; fi
+  echo $(( ${2##*:} - ${1##*:} ))
+}
+
 perf_ms() { grep -E "^[[:space:]]+[0-9]+ ms[[:space:]]+$2[[:space:]]+[0-9]+ calls" "$1" | awk '{ s += $1 } END { print s + 0 }'; }
 
 machine() {
@@ -159,10 +176,16 @@ EOF
 consumer_ab() { # name, dir, runs, extra props
   local name=$1 dir=$2 runs=$3; shift 3
   local csv=$OUT/$name.csv
-  echo "run,variant,wall_s,csc_ms,corecompile_ms,total_analyzer_s,swrkit_analyzer_s,swr_warnings" > "$csv"
-  log "$name: restore + warm-up build"
+  echo "run,variant,wall_s,csc_ms,corecompile_ms,total_analyzer_s,swrkit_analyzer_s,swr_warnings,server_cpu_ms" > "$csv"
+  log "$name: restore + $WARMUP warm-up builds"
   build "$OUT/logs/$name-restore.log" "$dir/Consumer.csproj" -nologo "$@" -p:SwrKitAnalyzer=true || return 1
-  build "$OUT/logs/$name-warmup.log" "$dir/Consumer.csproj" --no-restore -nologo "$@" -p:SwrKitAnalyzer=false || return 1
+  # The compiler server needs a few compilations of this size before its JIT reaches steady state (its CPU per
+  # build fell from 19 s to 7 s over the first three builds here); both variants warm up.
+  local w
+  for w in $(seq 1 "$WARMUP"); do
+    touch "$dir/src/Module000/Service000.cs"
+    build "$OUT/logs/$name-warmup-$w.log" "$dir/Consumer.csproj" --no-restore -nologo "$@" -p:SwrKitAnalyzer=$([ $((w % 2)) = 0 ] && echo true || echo false) || return 1
+  done
   local i variant wall file
   for i in $(seq 1 "$runs"); do
     # Interleaved; the order alternates so neither variant always runs first.
@@ -171,17 +194,21 @@ consumer_ab() { # name, dir, runs, extra props
     for variant in $order; do
       touch "$dir/src/Module000/Service000.cs" # an edit: CoreCompile must run
       file=$OUT/logs/$name-$variant-$i.log
+      local cpu_before cpu_after server_cpu
+      cpu_before=$(server_cpu_ms)
       wall=$(timed_build "$file.console" "$dir/Consumer.csproj" --no-restore -nologo "$@" \
         -p:SwrKitAnalyzer=$variant -p:ReportAnalyzer=true -bl:"$OUT/logs/$name-$variant-$i.binlog" \
         -fl "-flp:verbosity=detailed;performancesummary;logfile=$file") || return 1
+      cpu_after=$(server_cpu_ms)
+      server_cpu=$(cpu_delta_ms "$cpu_before" "$cpu_after")
       local csc core total swr warnings
       csc=$(perf_ms "$file" Csc)
       core=$(perf_ms "$file" CoreCompile)
       total=$(total_analyzer_seconds "$file")
       swr=$(analyzer_seconds "$file" SwrKit.Analyzers)
       warnings=$(grep -oE '[^ ]+\([0-9]+,[0-9]+\): warning SWR00[123]' "$file.console" | sort -u | wc -l || true)
-      echo "$i,$variant,$wall,$csc,$core,${total:-0},${swr:-},${warnings:-0}" >> "$csv"
-      log "$name run $i analyzer=$variant: ${wall}s (Csc ${csc} ms, analyzers ${total:-0}s, SwrKit ${swr:-none}s, SWR warnings ${warnings:-0})"
+      echo "$i,$variant,$wall,$csc,$core,${total:-0},${swr:-},${warnings:-0},${server_cpu}" >> "$csv"
+      log "$name run $i analyzer=$variant: ${wall}s (Csc ${csc} ms, compiler server CPU ${server_cpu:-n/a} ms, analyzers ${total:-0}s, SwrKit ${swr:-none}s, SWR warnings ${warnings:-0})"
     done
   done
 
@@ -202,11 +229,19 @@ consumer_ab() { # name, dir, runs, extra props
   md "| Csc task, with SwrKit analyzer | $(echo "$on_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| SwrKit.Analyzers time (ReportAnalyzer) | $(echo "$swr_on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| SwrKit.Analyzers share of Csc, % | $(echo "$share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  local off_cpu on_cpu cpu_line=""
+  off_cpu=$(awk -F, '$2 == "false" && $9 != "" { print $9 / 1000 }' "$csv" | stats)
+  on_cpu=$(awk -F, '$2 == "true" && $9 != "" { print $9 / 1000 }' "$csv" | stats)
+  if [ -n "$off_cpu" ] && [ -n "$on_cpu" ]; then
+    md "| compiler server CPU s, no SwrKit analyzer | $(echo "$off_cpu" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    md "| compiler server CPU s, with SwrKit analyzer | $(echo "$on_cpu" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    cpu_line=" Compiler server CPU ratio with/without (medians): **$(ratio "$(echo "$on_cpu" | awk '{ print $1 }')" "$(echo "$off_cpu" | awk '{ print $1 }')")**; per pair: $(awk -F, '$9 != "" { c[$1","$2] = $9 } END { for (k in c) { split(k, p, ","); if (p[2] == "true" && (p[1]",false") in c) printf "%d %.3f\n", p[1], c[k] / c[p[1]",false"] } }' "$csv" | sort -n | awk '{ printf "%s ", $2 }')."
+  fi
   md ""
-  md "Build ratio with/without (medians): **$(ratio "$(echo "$on" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$on_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**. Raw: \`$(basename "$csv")\`."
+  md "Build ratio with/without (medians): **$(ratio "$(echo "$on" | awk '{ print $1 }')" "$(echo "$off" | awk '{ print $1 }')")**; Csc ratio: **$(ratio "$(echo "$on_csc" | awk '{ print $1 }')" "$(echo "$off_csc" | awk '{ print $1 }')")**.$cpu_line Raw: \`$(basename "$csv")\`."
   md ""
   # Paired ratios (each run's with/without pair), a spread estimate that does not mix runs.
-  md "Per-pair build ratios (with/without): $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "true") printf "%.3f ", w[k] / w[p[1]",false"] } }' "$csv")"
+  md "Per-pair build ratios (with/without): $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "true") printf "%d %.3f\n", p[1], w[k] / w[p[1]",false"] } }' "$csv" | sort -n | awk '{ printf "%s ", $2 }')"
   md ""
   local last_on
   last_on=$(ls "$OUT"/logs/"$name"-true-*.log 2>/dev/null | grep -v console | tail -1)
@@ -322,7 +357,7 @@ section_noop() {
   md "| generated (ClientGeneration.targets) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md "| checked-in SwrKitClient.g.cs | $(echo "$checked" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
   md ""
-  md "Per-run ratios generated/checked-in: $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "generated") printf "%.3f ", w[k] / w[p[1]",checked-in"] } }' "$csv")"
+  md "Per-run ratios generated/checked-in: $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "generated") printf "%d %.3f\n", p[1], w[k] / w[p[1]",checked-in"] } }' "$csv" | sort -n | awk '{ printf "%s ", $2 }')"
   md ""
   md "Ratio generated/checked-in (medians): **$(ratio "$NOOP_GEN_MEDIAN" "$NOOP_CHECKED_MEDIAN")**. NSwag ran in **$nswag_runs** of $RUNS no-op builds (\"SwrKit: generating the client\" absent from every log = never). Raw: \`noop.csv\`."
   md ""
@@ -384,7 +419,7 @@ section_spec() {
 # ---------------------------------------------------------------------------------------------------------------
 md "# SwrKit build benchmark"
 md ""
-md "\`bash tools/bench/build-bench.sh\` (RUNS=$RUNS, NOREF_RUNS=$NOREF_RUNS, SPEC_RUNS=$SPEC_RUNS, SECTIONS=\"$SECTIONS\", COMPILER_SERVER=$COMPILER_SERVER: UseSharedCompilation=${UseSharedCompilation:-unset}), work folder \`$WORK\`."
+md "\`bash tools/bench/build-bench.sh\` (RUNS=$RUNS, NOREF_RUNS=$NOREF_RUNS, SPEC_RUNS=$SPEC_RUNS, WARMUP=$WARMUP, SECTIONS=\"$SECTIONS\", COMPILER_SERVER=$COMPILER_SERVER: UseSharedCompilation=${UseSharedCompilation:-unset}), work folder \`$WORK\`."
 md ""
 machine
 status=0
