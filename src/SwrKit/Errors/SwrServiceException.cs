@@ -68,6 +68,10 @@ public class SwrServiceException : Exception
     public string? RequestId { get; }
 
     /// <summary>The response body, truncated to <see cref="MaxResponseBodyLength"/> characters.</summary>
+    /// <remarks>
+    /// For an HSS failure reported inside a 200, the body was consumed by the deserializer; this is the model
+    /// re-serialized (unknown fields included) unless the client's <c>ReadResponseAsString</c> kept the exact text.
+    /// </remarks>
     public string? ResponseBody { get; }
 
     /// <summary>The response headers.</summary>
