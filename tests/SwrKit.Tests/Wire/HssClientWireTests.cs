@@ -82,10 +82,15 @@ public sealed class HssClientWireTests
     }
 
     [Fact]
-    public void The_deprecated_operation_is_obsolete()
+    public void The_deprecated_operation_is_obsolete_with_a_message()
     {
-        Assert.NotNull(typeof(HssClient).GetMethod(nameof(HssClient.RunImageSynchronizeAsync))!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
-        Assert.NotNull(typeof(IHssClient).GetMethod(nameof(IHssClient.RunImageSynchronizeAsync))!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
+        foreach (var type in new[] { typeof(HssClient), typeof(IHssClient) })
+        {
+            var obsolete = (ObsoleteAttribute?)type.GetMethod(nameof(IHssClient.RunImageSynchronizeAsync))!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault();
+            Assert.NotNull(obsolete);
+            Assert.Contains("deprecated", obsolete.Message);
+            Assert.False(obsolete.IsError);
+        }
     }
 
     [Fact]
