@@ -92,6 +92,10 @@ public abstract class ServiceClientBase
     private protected static IReadOnlyDictionary<string, IEnumerable<string>> ResponseHeaders(HttpResponseMessage response) =>
         SwrServiceException.HeadersOf(response);
 
+    /// <summary>A success body that cannot be deserialized: the exception names the operation and keeps the cause.</summary>
+    private protected static SwrServiceException UnreadableResponseBody(HttpResponseMessage response, string message, string responseText, Exception exception) =>
+        SwrServiceException.FromUnreadableBody(response, message, responseText, exception);
+
     /// <summary>
     /// Called with every deserialized success body, before it is returned: the place for a service that reports a
     /// failure inside a 2xx answer (HSS's <c>error_code</c>). <paramref name="responseText"/> is empty unless the body

@@ -97,6 +97,9 @@ public class SwrServiceException : Exception
     internal static SwrServiceException FromBodyError(HttpResponseMessage response, string errorCode, string? errorMessage, string body) =>
         new(null, (int)response.StatusCode, new ErrorDetails(errorCode, errorMessage, null), body, HeadersOf(response), OperationOf(response), null);
 
+    internal static SwrServiceException FromUnreadableBody(HttpResponseMessage response, string summary, string? body, Exception innerException) =>
+        new(summary, (int)response.StatusCode, new ErrorDetails(null, null, null), body, HeadersOf(response), OperationOf(response), innerException);
+
     private static string? OperationOf(HttpResponseMessage response) =>
         response.RequestMessage is { } request ? SwrRequestOptions.GetOperation(request) : null;
 
