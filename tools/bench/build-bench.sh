@@ -91,6 +91,8 @@ stats() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END {
   m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
   printf "%.3f %.3f %.3f %.1f%%\n", m, v[1], v[NR], (m > 0 ? 100 * (v[NR] - v[1]) / m : 0) }'; }
 median() { stats | awk '{ print $1 }'; }
+# One table row from a label and the output of stats: "| label | median | min | max | spread |".
+stats_row() { md "| $1 | $(echo "$2" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 
 # Seconds reported by csc's /reportanalyzer for one analyzer assembly ("<0.001" counts as 0.0005).
@@ -223,18 +225,18 @@ consumer_ab() { # name, dir, runs, extra props
   md ""
   md "| | median s | min s | max s | spread |"
   md "|---|---:|---:|---:|---:|"
-  md "| build, no SwrKit analyzer | $(echo "$off" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| build, with SwrKit analyzer | $(echo "$on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| Csc task, no SwrKit analyzer | $(echo "$off_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| Csc task, with SwrKit analyzer | $(echo "$on_csc" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| SwrKit.Analyzers time (ReportAnalyzer) | $(echo "$swr_on" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| SwrKit.Analyzers share of Csc, % | $(echo "$share" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  stats_row "build, no SwrKit analyzer" "$off"
+  stats_row "build, with SwrKit analyzer" "$on"
+  stats_row "Csc task, no SwrKit analyzer" "$off_csc"
+  stats_row "Csc task, with SwrKit analyzer" "$on_csc"
+  stats_row "SwrKit.Analyzers time (ReportAnalyzer)" "$swr_on"
+  stats_row "SwrKit.Analyzers share of Csc, %" "$share"
   local off_cpu on_cpu cpu_line=""
   off_cpu=$(awk -F, '$2 == "false" && $9 != "" { print $9 / 1000 }' "$csv" | stats)
   on_cpu=$(awk -F, '$2 == "true" && $9 != "" { print $9 / 1000 }' "$csv" | stats)
   if [ -n "$off_cpu" ] && [ -n "$on_cpu" ]; then
-    md "| compiler server CPU s, no SwrKit analyzer | $(echo "$off_cpu" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-    md "| compiler server CPU s, with SwrKit analyzer | $(echo "$on_cpu" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+    stats_row "compiler server CPU s, no SwrKit analyzer" "$off_cpu"
+    stats_row "compiler server CPU s, with SwrKit analyzer" "$on_cpu"
     cpu_line=" Compiler server CPU ratio with/without (medians): **$(ratio "$(echo "$on_cpu" | awk '{ print $1 }')" "$(echo "$off_cpu" | awk '{ print $1 }')")**; per pair: $(awk -F, '$9 != "" { c[$1","$2] = $9 } END { for (k in c) { split(k, p, ","); if (p[2] == "true" && (p[1]",false") in c) printf "%d %.3f\n", p[1], c[k] / c[p[1]",false"] } }' "$csv" | sort -n | awk '{ printf "%s ", $2 }')."
   fi
   md ""
@@ -354,8 +356,8 @@ section_noop() {
   NOOP_CHECKED_MEDIAN=$(echo "$checked" | awk '{ print $1 }')
   md "| no-op build | median s | min s | max s | spread |"
   md "|---|---:|---:|---:|---:|"
-  md "| generated (ClientGeneration.targets) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| checked-in SwrKitClient.g.cs | $(echo "$checked" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  stats_row "generated (ClientGeneration.targets)" "$gen"
+  stats_row "checked-in SwrKitClient.g.cs" "$checked"
   md ""
   md "Per-run ratios generated/checked-in: $(awk -F, '{ w[$1","$2] = $3 } END { for (k in w) { split(k, p, ","); if (p[2] == "generated") printf "%d %.3f\n", p[1], w[k] / w[p[1]",checked-in"] } }' "$csv" | sort -n | awk '{ printf "%s ", $2 }')"
   md ""
@@ -408,9 +410,9 @@ section_spec() {
   md ""
   md "| | median s | min s | max s | spread |"
   md "|---|---:|---:|---:|---:|"
-  md "| spec change: added to the next build | $(echo "$d_spec" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| of which _SwrKitRunGenerator (NSwag) | $(echo "$gen" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
-  md "| control: same edit in the checked-in .g.cs | $(echo "$d_edit" | awk '{ print $1 " | " $2 " | " $3 " | " $4 }') |"
+  stats_row "spec change: added to the next build" "$d_spec"
+  stats_row "of which _SwrKitRunGenerator (NSwag)" "$gen"
+  stats_row "control: same edit in the checked-in .g.cs" "$d_edit"
   md ""
   md "Raw: \`spec.csv\`."
   md ""

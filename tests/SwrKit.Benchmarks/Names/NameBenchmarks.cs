@@ -68,16 +68,7 @@ public partial class NameBenchmarks
     public static string BuildRepositoryName(int length)
     {
         // "group$app-name_v2__x.y" segments: letters, digits and every separator, never two together (except "__").
-        var parts = new[] { "group", "$", "app", "-", "name", "_", "v2", "__", "x", ".", "y9" };
-        var builder = new System.Text.StringBuilder(length);
-        var i = 0;
-        while (builder.Length < length)
-        {
-            builder.Append(parts[i % parts.Length]);
-            i++;
-        }
-
-        builder.Length = length;
+        var builder = Repeat(length, "group", "$", "app", "-", "name", "_", "v2", "__", "x", ".", "y9");
         while (!char.IsAsciiLetterOrDigit(builder[^1]) || !char.IsAsciiLetterOrDigit(builder[^2]))
         {
             // Never end on a separator: replace the tail with letters.
@@ -91,18 +82,22 @@ public partial class NameBenchmarks
         return builder.ToString();
     }
 
-    public static string BuildOrganizationName(int length)
+    // The parts repeated in order, cut to exactly length characters.
+    private static System.Text.StringBuilder Repeat(int length, params string[] parts)
     {
-        var parts = new[] { "platform", "-", "team", ".", "ml", "__", "ops", "_", "x1" };
         var builder = new System.Text.StringBuilder(length);
-        var i = 0;
-        while (builder.Length < length)
+        for (var i = 0; builder.Length < length; i++)
         {
             builder.Append(parts[i % parts.Length]);
-            i++;
         }
 
         builder.Length = length;
+        return builder;
+    }
+
+    public static string BuildOrganizationName(int length)
+    {
+        var builder = Repeat(length, "platform", "-", "team", ".", "ml", "__", "ops", "_", "x1");
         builder[^1] = 'z';
         if (!char.IsAsciiLetterOrDigit(builder[^2]))
         {
