@@ -13,7 +13,10 @@ public sealed class AkSkCredentials
     /// <param name="secretKey">The secret key (SK).</param>
     /// <param name="projectId">Sent as <c>X-Project-Id</c> and signed, when given.</param>
     /// <param name="securityToken">The security token of temporary credentials, sent as <c>X-Security-Token</c> and signed.</param>
-    /// <exception cref="ArgumentException"><paramref name="accessKey"/> or <paramref name="secretKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="accessKey"/> or <paramref name="secretKey"/> is null or empty, or a value sent in a header
+    /// (<paramref name="accessKey"/>, <paramref name="projectId"/>, <paramref name="securityToken"/>) is not printable ASCII.
+    /// </exception>
     public AkSkCredentials(string accessKey, string secretKey, string? projectId = null, string? securityToken = null)
     {
         if (string.IsNullOrEmpty(accessKey))
@@ -26,6 +29,10 @@ public sealed class AkSkCredentials
             throw new ArgumentException("The secret key is required.", nameof(secretKey));
         }
 
+        // These travel in headers (the access key inside Authorization): a CR or LF would start a header of its own.
+        HeaderValue.Check(accessKey, "The access key", nameof(accessKey));
+        HeaderValue.Check(projectId, "The project ID", nameof(projectId));
+        HeaderValue.Check(securityToken, "The security token", nameof(securityToken));
         AccessKey = accessKey;
         SecretKey = secretKey;
         ProjectId = string.IsNullOrEmpty(projectId) ? null : projectId;

@@ -9,7 +9,10 @@ namespace SwrKit.Authentication;
 /// <summary>
 /// Signs every request with an AK/SK pair (SDK-HMAC-SHA256, as the official SDKs do). Put it innermost in the handler
 /// chain so each retry is signed afresh. Usable with any <see cref="HttpClient"/>:
-/// <code>new HttpClient(new AkSkSigningHandler(credentials) { InnerHandler = new HttpClientHandler() })</code>
+/// <code>new HttpClient(new AkSkSigningHandler(credentials)) { BaseAddress = endpoint }</code>
+/// Without an <see cref="DelegatingHandler.InnerHandler"/> it sends through its own handler, which does not follow
+/// redirects; it refuses an inner <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> that does, because a
+/// redirect would carry the signed headers to another origin.
 /// </summary>
 public sealed class AkSkSigningHandler : DelegatingHandler
 {
@@ -22,6 +25,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     private readonly AkSkCredentials _credentials;
     private readonly TimeProvider _timeProvider;
     private readonly bool _allowInsecureHttp;
+    private readonly RedirectSafeTransport _transport = new();
 
     /// <summary>Creates the handler.</summary>
     /// <param name="credentials">The AK/SK pair.</param>
@@ -35,8 +39,11 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The inner handler follows redirects, or the endpoint is plain http:// to a remote host.</exception>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
+        _transport.Ensure(this);
         await SignAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -81,6 +88,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 #endif
         }
 
+        Http.RequestOptions.Set(request, Http.RequestOptions.SigningCredentials, _credentials);
         headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
     }
 

@@ -8,6 +8,9 @@ namespace SwrKit.Authentication;
 /// <summary>
 /// Adds the IAM token as <c>X-Auth-Token</c>, from a fixed value or from an asynchronous provider called for every
 /// request (so the application can refresh it). The token never appears in logs or exception messages.
+/// Without an <see cref="DelegatingHandler.InnerHandler"/> it sends through its own handler, which does not follow
+/// redirects; it refuses an inner <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> that does, because a
+/// redirect would carry the token to another origin.
 /// </summary>
 public sealed class TokenAuthenticationHandler : DelegatingHandler
 {
@@ -16,16 +19,20 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
 
     private readonly Func<CancellationToken, ValueTask<string>> _tokenProvider;
     private readonly bool _allowInsecureHttp;
+    private readonly RedirectSafeTransport _transport = new();
 
     /// <summary>Uses a fixed token.</summary>
     /// <param name="token">The IAM token (the <c>X-Subject-Token</c> of the IAM token API).</param>
     /// <param name="allowInsecureHttp">Send it to non-loopback <c>http://</c> endpoints too (off by default).</param>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is empty or not printable ASCII.</exception>
     public TokenAuthenticationHandler(string token, bool allowInsecureHttp = false)
     {
         if (string.IsNullOrEmpty(token))
         {
             throw new ArgumentException("The token is required.", nameof(token));
         }
+
+        HeaderValue.Check(token, "The token", nameof(token));
 
         _tokenProvider = _ => new ValueTask<string>(token);
         _allowInsecureHttp = allowInsecureHttp;
@@ -41,13 +48,23 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">
+    /// The inner handler follows redirects, the endpoint is plain http:// to a remote host, or the provider returned no
+    /// token or one that is not printable ASCII.
+    /// </exception>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
+        _transport.Ensure(this);
         var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(token))
         {
             throw new InvalidOperationException("The token provider returned no token.");
+        }
+
+        if (HeaderValue.FindInvalid(token) is var index and >= 0)
+        {
+            throw new InvalidOperationException(HeaderValue.Describe("The token from the token provider", token, index));
         }
 
         request.Headers.Remove(HeaderName);

@@ -12,27 +12,6 @@ internal interface IRequestValidation
 /// <summary>The runtime guard. Messages are <see cref="NameCheckResult.Message"/>, the same text the analyzer shows.</summary>
 internal static class RequestValidation
 {
-    public static void PathSegment(string wireName, string value, string paramName)
-    {
-        switch (wireName)
-        {
-            case "namespace":
-                Namespace(value, paramName);
-                break;
-            case "repository":
-                Repository(value, paramName);
-                break;
-            default:
-                // An empty segment would silently address another resource (/v1//images/x).
-                if (value.Length == 0)
-                {
-                    throw new ArgumentException($"{wireName} must not be empty.", paramName);
-                }
-
-                break;
-        }
-    }
-
     public static void Namespace(string value, string paramName)
     {
         var result = SwrNames.CheckNamespace(value);

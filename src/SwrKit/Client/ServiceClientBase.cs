@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using SwrKit.Http;
 
 namespace SwrKit;
 
@@ -17,8 +19,28 @@ namespace SwrKit;
 /// </summary>
 public abstract class ServiceClientBase
 {
+    /// <summary>The default of <see cref="MaxResponseContentBufferSize"/>: 1 MiB (SwrKit's responses are a few hundred bytes).</summary>
+    public const int DefaultMaxResponseContentBufferSize = 1024 * 1024;
+
+    private int _maxResponseContentBufferSize = DefaultMaxResponseContentBufferSize;
+
     private protected ServiceClientBase()
     {
+    }
+
+    /// <summary>
+    /// The most bytes of a success body this client reads. A larger body fails the call with a
+    /// <see cref="SwrServiceException"/> that names the operation and the limit, after reading no more than the limit,
+    /// whatever <c>Content-Length</c> the server declares. Error bodies are read up to 64 KB. Default 1 MiB;
+    /// <c>AddSwrKit</c> sets it from <c>SwrKit:MaxResponseContentBufferSize</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxResponseContentBufferSize
+    {
+        get => _maxResponseContentBufferSize;
+        set => _maxResponseContentBufferSize = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxResponseContentBufferSize must be positive.");
     }
 
     /// <summary>Unset optional properties are omitted from request bodies (no <c>"password": null</c>).</summary>
@@ -27,25 +49,31 @@ public abstract class ServiceClientBase
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 
-    /// <summary>The runtime guard for path parameters: a value the service would reject never reaches the network.</summary>
-    private protected static void ValidatePathParameter<T>(string wireName, T value, string paramName)
-    {
-        switch (value)
-        {
-            case string text:
-                RequestValidation.PathSegment(wireName, text, paramName);
-                break;
-            case int number when wireName == "repository_id" && number < 1:
-                throw new ArgumentOutOfRangeException(paramName, number, "repository_id must be between 1 and 2147483647.");
-        }
-    }
+    /// <summary>The SWR naming rules for a parameter whose schema carries <c>x-swrkit-name</c>.</summary>
+    private protected static void GuardName(SwrNameKind kind, string? value, string paramName) => ParameterGuard.Name(kind, value, paramName);
 
-    /// <summary>The runtime guard for request bodies that carry names (the sync task's <c>remoteNamespace</c>).</summary>
-    private protected static void ValidateContent(object? body, string paramName)
+    /// <summary>The spec's limits for a string path, query or header parameter (see <see cref="ParameterGuard"/>).</summary>
+    private protected static void GuardText(string? value, string paramName, string wireName, ParameterLocation location, int minLength, int maxLength, string? pattern) =>
+        ParameterGuard.Text(value, paramName, wireName, location, minLength, maxLength, pattern);
+
+    /// <summary>The spec's <c>minimum</c>/<c>maximum</c> for an integer parameter.</summary>
+    private protected static void GuardRange(long? value, string paramName, string wireName, long minimum, long maximum) =>
+        ParameterGuard.Range(value, paramName, wireName, minimum, maximum);
+
+    /// <summary>
+    /// The runtime guard for request bodies (the sync task's <c>remoteNamespace</c>, say). A body that holds credentials
+    /// is remembered on the request, so that an error answer echoing them has them masked.
+    /// </summary>
+    private protected static void ValidateContent(HttpRequestMessage request, object? body, string paramName)
     {
         if (body is IRequestValidation validation)
         {
             validation.Validate(paramName);
+        }
+
+        if (body is ISecretCarrier)
+        {
+            RequestOptions.Set(request, RequestOptions.SecretBody, body);
         }
     }
 
@@ -92,6 +120,33 @@ public abstract class ServiceClientBase
     private protected static IReadOnlyDictionary<string, IEnumerable<string>> ResponseHeaders(HttpResponseMessage response) =>
         SwrServiceException.HeadersOf(response);
 
+    /// <summary>Starts the call's timeout (see <see cref="CallTimeout"/>).</summary>
+    private protected static CallTimeout StartTimeout(HttpClient client, CancellationToken cancellationToken) => CallTimeout.Start(client, cancellationToken);
+
+    /// <summary>A success answer without the body the operation returns.</summary>
+    private protected static SwrServiceException MissingResponseBody(HttpResponseMessage response, string? responseText) =>
+        SwrServiceException.FromMissingBody(response, responseText);
+
+    /// <summary>A status the spec does not list for the operation.</summary>
+    private protected static SwrServiceException UnexpectedStatus(HttpResponseMessage response) =>
+        SwrServiceException.FromUnexpectedStatus(response);
+
+    /// <summary>The success body as a stream that fails past <see cref="MaxResponseContentBufferSize"/>.</summary>
+    private protected Stream BoundResponseStream(HttpResponseMessage response, Stream stream) =>
+        new BoundedReadStream(stream, response, MaxResponseContentBufferSize, nameof(MaxResponseContentBufferSize));
+
+    /// <summary>The success body as text, read up to <see cref="MaxResponseContentBufferSize"/>.</summary>
+    private protected async Task<string> ReadResponseTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await CappedBodyReader.ReadAsync(response.Content, MaxResponseContentBufferSize, tolerateTruncation: false, cancellationToken).ConfigureAwait(false);
+        if (body.Exceeded)
+        {
+            throw SwrServiceException.FromOversizedBody(response, MaxResponseContentBufferSize, nameof(MaxResponseContentBufferSize));
+        }
+
+        return Encoding.UTF8.GetString(body.Buffer, 0, body.Length);
+    }
+
     /// <summary>A success body that cannot be deserialized: the exception names the operation and keeps the cause.</summary>
     private protected static SwrServiceException UnreadableResponseBody(HttpResponseMessage response, string message, string responseText, Exception exception) =>
         SwrServiceException.FromUnreadableBody(response, message, responseText, exception);
@@ -106,32 +161,50 @@ public abstract class ServiceClientBase
     }
 
     /// <summary>
-    /// Called by the generated code before sending. The generated URL is relative; <see cref="Uri"/> resolution would drop
-    /// the last segment of a base address without a trailing slash (<c>https://host/prefix</c> + <c>v2/...</c> gives
-    /// <c>https://host/v2/...</c>), so such a base address is treated as if it ended with <c>/</c>.
+    /// Called by the generated code before sending. The generated URL is relative; it is resolved here, as
+    /// <see cref="HttpClient"/> would, so that the URI object sent is known (a redirect below SwrKit replaces it, see
+    /// <see cref="ProcessResponseAsync"/>). <see cref="Uri"/> resolution would drop the last segment of a base address
+    /// without a trailing slash (<c>https://host/prefix</c> + <c>v2/...</c> gives <c>https://host/v2/...</c>), so such a
+    /// base address is treated as if it ended with <c>/</c>.
     /// </summary>
     private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
     {
-        if (client?.BaseAddress is { } baseAddress
-            && request.RequestUri is { IsAbsoluteUri: false }
-            && !baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
+        if (client?.BaseAddress is { } baseAddress && request.RequestUri is { IsAbsoluteUri: false })
         {
-            request.RequestUri = new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), url);
+            request.RequestUri = baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
+                ? new Uri(baseAddress, url)
+                : new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), url);
         }
 
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Every non-2xx answer becomes a <see cref="SwrServiceException"/> here, before the generated code would try to
-    /// deserialize an error body whose shape differs between services (JSON object, SWR's array, plain text).
+    /// Every answer passes here before the generated code reads it. A non-2xx answer (a redirect included: SwrKit never
+    /// follows one) becomes a <see cref="SwrServiceException"/> before the generated code would try to deserialize an
+    /// error body whose shape differs between services. An answer that a handler below SwrKit obtained by following a
+    /// redirect is refused, and so is a success body that declares more than <see cref="MaxResponseContentBufferSize"/>.
     /// </summary>
-    private protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <param name="client">The client.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="requestUri">The URI the request was sent to.</param>
+    /// <param name="cancellationToken">Cancels reading an error body.</param>
+    private protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, Uri? requestUri, CancellationToken cancellationToken)
     {
+        if (response.RequestMessage?.RequestUri is { } answered && !ReferenceEquals(answered, requestUri) && answered != requestUri)
+        {
+            throw SwrServiceException.FromFollowedRedirect(response, answered);
+        }
+
         var status = (int)response.StatusCode;
         if (status < 200 || status > 299)
         {
             throw await SwrServiceException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.Content?.Headers.ContentLength > MaxResponseContentBufferSize)
+        {
+            throw SwrServiceException.FromOversizedBody(response, MaxResponseContentBufferSize, nameof(MaxResponseContentBufferSize));
         }
     }
 }

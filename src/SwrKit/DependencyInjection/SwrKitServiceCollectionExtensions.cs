@@ -84,18 +84,18 @@ public static class SwrKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>, SwrKitOptionsValidator>());
         services.AddOptions<SwrKitOptions>().ValidateOnStart();
 
-        AddClient<ISwrClient, SwrClient>(services, SwrKitHttpClientNames.Swr, SwrKitService.Swr);
-        AddClient<ICodeArtsRepoClient, CodeArtsRepoClient>(services, SwrKitHttpClientNames.CodeArtsRepo, SwrKitService.CodeArtsRepo);
-        AddClient<IModelArtsClient, ModelArtsClient>(services, SwrKitHttpClientNames.ModelArts, SwrKitService.ModelArts);
-        AddClient<IHssClient, HssClient>(services, SwrKitHttpClientNames.Hss, SwrKitService.Hss);
+        AddClient<ISwrClient, SwrClient>(services, SwrKitHttpClientNames.Swr, SwrKitService.Swr, http => new SwrClient(http));
+        AddClient<ICodeArtsRepoClient, CodeArtsRepoClient>(services, SwrKitHttpClientNames.CodeArtsRepo, SwrKitService.CodeArtsRepo, http => new CodeArtsRepoClient(http));
+        AddClient<IModelArtsClient, ModelArtsClient>(services, SwrKitHttpClientNames.ModelArts, SwrKitService.ModelArts, http => new ModelArtsClient(http));
+        AddClient<IHssClient, HssClient>(services, SwrKitHttpClientNames.Hss, SwrKitService.Hss, http => new HssClient(http));
         return builder;
     }
 
-    private static void AddClient<TClient, TImplementation>(IServiceCollection services, string name, SwrKitService service)
+    private static void AddClient<TClient, TImplementation>(IServiceCollection services, string name, SwrKitService service, Func<HttpClient, TImplementation> create)
         where TClient : class
-        where TImplementation : class, TClient
+        where TImplementation : ServiceClientBase, TClient
     {
-        services.AddHttpClient<TClient, TImplementation>(name, (provider, http) =>
+        services.AddHttpClient(name, (provider, http) =>
             {
                 http.BaseAddress = ServiceEndpoints.Resolve(Options(provider), service);
 
@@ -106,8 +106,17 @@ public static class SwrKitServiceCollectionExtensions
             .AddHttpMessageHandler(provider => new LoggingHandler(Logger(provider), Time(provider)))
             .AddHttpMessageHandler(CreateAuthenticationHandler)
 
+            // A redirect would carry the credentials to another origin: a 3xx reaches the client, which reports it.
+            .ConfigurePrimaryHttpMessageHandler((primary, _) => RedirectSafeTransport.DisableRedirects(primary))
+
             // IHttpClientFactory's own loggers print header values at Trace level: never those of SwrKit.
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            .AddTypedClient<TClient>((http, provider) =>
+            {
+                var client = create(http);
+                client.MaxResponseContentBufferSize = Options(provider).MaxResponseContentBufferSize;
+                return client;
+            });
     }
 
     private static DelegatingHandler CreateAuthenticationHandler(IServiceProvider provider)

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 
 namespace SwrKit;
@@ -19,82 +20,179 @@ internal readonly struct ErrorDetails
     public string? RequestId { get; }
 }
 
-/// <summary>Reads the error fields from any of the shapes these services answer with.</summary>
+/// <summary>
+/// Reads the error fields from any of the shapes these services answer with: <c>{"error_code","error_msg"}</c>,
+/// SWR's <c>[{"errorCode","errorMessage","detail"}]</c> and <c>{"errors":[...]}</c>, or plain text. The JSON is read
+/// token by token and may be cut anywhere (the body reader keeps only a prefix of a large body): fields that appear
+/// before the cut are still found.
+/// </summary>
 internal static class ErrorBodyParser
 {
     private const int MaxPlainTextMessage = 512;
+    private const int MaxDepth = 64;
 
-    public static ErrorDetails Parse(string? body)
+    public static ErrorDetails Parse(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? default : Parse(Encoding.UTF8.GetBytes(body!), body!);
+
+    public static ErrorDetails Parse(ReadOnlySpan<byte> utf8, string text)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
         {
             return default;
         }
 
-        var trimmed = body!.Trim();
         if (trimmed[0] is '{' or '[')
         {
+            var fields = new Fields();
             try
             {
-                using var document = JsonDocument.Parse(trimmed);
-                return FromJson(document.RootElement);
+                var reader = new Utf8JsonReader(utf8, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth }));
+                ReadRoot(ref reader, ref fields);
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
-                // Truncated or malformed JSON: fall through to plain text so the message is still shown.
+                // Malformed (or not UTF-8) after some point: keep what was read before it.
+            }
+
+            if (fields.Found)
+            {
+                return fields.ToDetails();
+            }
+
+            if (fields.Complete)
+            {
+                return default;
             }
         }
 
         return new ErrorDetails(null, trimmed.Length > MaxPlainTextMessage ? trimmed.Substring(0, MaxPlainTextMessage) + "…" : trimmed, null);
     }
 
-    private static ErrorDetails FromJson(JsonElement root)
+    private static void ReadRoot(ref Utf8JsonReader reader, ref Fields fields)
     {
-        switch (root.ValueKind)
+        if (!reader.Read())
         {
-            case JsonValueKind.Array:
-                // SWR: [{"errorCode": ..., "errorMessage": ..., "detail": ...}]
-                foreach (var item in root.EnumerateArray())
-                {
-                    return FromJson(item);
-                }
+            return;
+        }
 
-                return default;
-            case JsonValueKind.Object:
-                var requestId = Text(root, "request_id") ?? Text(root, "requestId");
-                // SWR: {"errors": [ ... ]}
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-                {
-                    var inner = FromJson(errors);
-                    return new ErrorDetails(inner.Code, inner.Message, requestId ?? inner.RequestId);
-                }
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            ReadFirstObjectOfArray(ref reader, ref fields, outer: false);
+        }
+        else if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            ReadObject(ref reader, ref fields, outer: false);
+        }
 
-                var code = Text(root, "error_code") ?? Text(root, "errorCode") ?? Text(root, "code");
-                var message = Text(root, "error_msg") ?? Text(root, "errorMessage") ?? Text(root, "error_description") ?? Text(root, "message");
-                var detail = Text(root, "detail");
-                if (detail is not null && !string.Equals(detail, message, StringComparison.Ordinal))
-                {
-                    message = message is null ? detail : message + " (" + detail + ")";
-                }
+        // A whole JSON document without error fields says nothing; a cut one is shown as text.
+        fields.Complete = reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray;
+    }
 
-                return new ErrorDetails(code, message, requestId);
-            default:
-                return default;
+    // Reads the properties of the object whose StartObject was just read; `outer` marks the body around SWR's "errors".
+    private static void ReadObject(ref Utf8JsonReader reader, ref Fields fields, bool outer)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return;
+            }
+
+            var name = reader.GetString();
+            if (!reader.Read())
+            {
+                return;
+            }
+
+            if (name == "errors" && !outer && reader.TokenType == JsonTokenType.StartArray)
+            {
+                ReadFirstObjectOfArray(ref reader, ref fields, outer: true);
+                continue;
+            }
+
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+            {
+                var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                fields.Set(name, value, fromErrorsArray: outer);
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                return;
+            }
         }
     }
 
-    private static string? Text(JsonElement element, string name)
+    private static void ReadFirstObjectOfArray(ref Utf8JsonReader reader, ref Fields fields, bool outer)
     {
-        if (!element.TryGetProperty(name, out var value))
+        var first = true;
+        while (reader.Read())
         {
-            return null;
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            if (first && reader.TokenType == JsonTokenType.StartObject)
+            {
+                first = false;
+                ReadObject(ref reader, ref fields, outer);
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                return;
+            }
+        }
+    }
+
+    private struct Fields
+    {
+        private string? _errorCode;
+        private string? _errorCodeCamel;
+        private string? _code;
+        private string? _errorMsg;
+        private string? _errorMessage;
+        private string? _errorDescription;
+        private string? _message;
+        private string? _detail;
+        private string? _requestId;
+        private string? _requestIdCamel;
+
+        public bool Complete { get; set; }
+
+        public bool Found { get; private set; }
+
+        public void Set(string? name, string? value, bool fromErrorsArray)
+        {
+            // The request ID of SWR's {"errors":[...]} body sits beside the array; the inner one is a fallback.
+            switch (name)
+            {
+                case "error_code": _errorCode ??= value; break;
+                case "errorCode": _errorCodeCamel ??= value; break;
+                case "code": _code ??= value; break;
+                case "error_msg": _errorMsg ??= value; break;
+                case "errorMessage": _errorMessage ??= value; break;
+                case "error_description": _errorDescription ??= value; break;
+                case "message": _message ??= value; break;
+                case "detail": _detail ??= value; break;
+                case "request_id" when !fromErrorsArray || _requestId is null: _requestId = value; break;
+                case "requestId" when !fromErrorsArray || _requestIdCamel is null: _requestIdCamel = value; break;
+                default: return;
+            }
+
+            Found = true;
         }
 
-        return value.ValueKind switch
+        public ErrorDetails ToDetails()
         {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
+            var code = _errorCode ?? _errorCodeCamel ?? _code;
+            var message = _errorMsg ?? _errorMessage ?? _errorDescription ?? _message;
+            if (_detail is not null && !string.Equals(_detail, message, StringComparison.Ordinal))
+            {
+                message = message is null ? _detail : message + " (" + _detail + ")";
+            }
+
+            return new ErrorDetails(code, message, _requestId ?? _requestIdCamel);
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -37,7 +39,7 @@ public class SwrServiceException : Exception
     /// <param name="response">The response body text.</param>
     /// <param name="headers">The response headers.</param>
     /// <param name="innerException">The cause, if any.</param>
-    /// <remarks>This is the constructor the generated client calls (NSwag's exception contract).</remarks>
+    /// <remarks>This is the constructor of NSwag's exception contract, for code that wraps a generated client.</remarks>
     public SwrServiceException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
         : this(message, statusCode, ErrorBodyParser.Parse(response), response, headers ?? NoHeaders, null, innerException)
     {
@@ -88,20 +90,65 @@ public class SwrServiceException : Exception
     public bool IsNotFound => StatusCode == 404
         || (StatusCode == 400 && ErrorCode is NotFoundCodes.SyncTask or NotFoundCodes.RetentionPolicy);
 
+    /// <summary>The most bytes of an error body read; the error fields are still found when the body is longer.</summary>
+    internal const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>A non-2xx answer. A redirect is never followed: its <c>Location</c> is named in the message.</summary>
     internal static async Task<SwrServiceException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return new SwrServiceException(null, (int)response.StatusCode, ErrorBodyParser.Parse(body), body, HeadersOf(response), OperationOf(response), null);
+        string? body = null;
+        var details = default(ErrorDetails);
+        if (response.Content is { } content)
+        {
+            var read = await CappedBodyReader.ReadAsync(content, MaxErrorBodyBytes, tolerateTruncation: true, cancellationToken).ConfigureAwait(false);
+            body = Encoding.UTF8.GetString(read.Buffer, 0, read.Length);
+            details = ErrorBodyParser.Parse(new ReadOnlySpan<byte>(read.Buffer, 0, read.Length), body);
+        }
+
+        var status = (int)response.StatusCode;
+        string? summary = null;
+        if (status is >= 300 and < 400)
+        {
+            var location = response.Headers.Location;
+            summary = (location is null ? "a redirect without a Location" : "a redirect to " + location.OriginalString)
+                + "; SwrKit does not follow redirects, so credentials never reach another origin";
+        }
+
+        return Create(response, summary, details, body, null);
     }
 
+    /// <summary>HSS reports a failure inside a 200: <c>error_code</c> is not 0.</summary>
     internal static SwrServiceException FromBodyError(HttpResponseMessage response, string errorCode, string? errorMessage, string body) =>
-        new(null, (int)response.StatusCode, new ErrorDetails(errorCode, errorMessage, null), body, HeadersOf(response), OperationOf(response), null);
+        Create(response, null, new ErrorDetails(errorCode, errorMessage, null), body, null);
 
+    /// <summary>A success body that cannot be deserialized.</summary>
     internal static SwrServiceException FromUnreadableBody(HttpResponseMessage response, string summary, string? body, Exception innerException) =>
-        new(summary, (int)response.StatusCode, new ErrorDetails(null, null, null), body, HeadersOf(response), OperationOf(response), innerException);
+        Create(response, summary, default, body, innerException);
 
-    private static string? OperationOf(HttpResponseMessage response) =>
-        response.RequestMessage is { } request ? SwrRequestOptions.GetOperation(request) : null;
+    /// <summary>A success answer without the body the operation returns (<c>null</c>, or nothing).</summary>
+    internal static SwrServiceException FromMissingBody(HttpResponseMessage response, string? body) =>
+        Create(response, "the response has no body where the operation returns one", default, body, null);
+
+    /// <summary>A status the spec does not list for the operation.</summary>
+    internal static SwrServiceException FromUnexpectedStatus(HttpResponseMessage response) =>
+        Create(response, "a status the operation does not document", default, null, null);
+
+    /// <summary>The answer came from another URL than the request's: a redirect was followed below SwrKit.</summary>
+    internal static SwrServiceException FromFollowedRedirect(HttpResponseMessage response, Uri finalUri) =>
+        Create(response, "the request was redirected to " + finalUri.OriginalString + " by the HttpClient's handler; SwrKit does not use a redirected answer (set AllowAutoRedirect = false)", default, null, null);
+
+    /// <summary>A success body larger than the client's limit; it was not read past the limit.</summary>
+    internal static SwrServiceException FromOversizedBody(HttpResponseMessage response, long limit, string limitSetting) =>
+        Create(response, string.Format(CultureInfo.InvariantCulture, "the response body is larger than {0} bytes, the limit set by {1}; it was not read", limit, limitSetting), default, null, null);
+
+    private static SwrServiceException Create(HttpResponseMessage response, string? summary, ErrorDetails details, string? body, Exception? innerException)
+    {
+        var request = response.RequestMessage;
+        var mask = SecretMask.For(request);
+        var masked = new ErrorDetails(mask.Apply(details.Code), mask.Apply(details.Message), mask.Apply(details.RequestId));
+        var operation = request is null ? null : SwrRequestOptions.GetOperation(request);
+        return new SwrServiceException(mask.Apply(summary), (int)response.StatusCode, masked, mask.Apply(body), mask.Apply(HeadersOf(response)), operation, innerException);
+    }
 
     private static string? FindRequestId(ErrorDetails details, IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {

@@ -87,7 +87,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var response = await base.SendAsync(message, context.CancellationToken).ConfigureAwait(false);
         try
         {
-            await ResponseBuffer.BufferAsync(response, _settings.MaxResponseContentBufferSize, state.OperationName, _settings.MaxResponseContentBufferSizeKey, context.CancellationToken).ConfigureAwait(false);
+            await ResponseBuffer.BufferAsync(response, _settings.MaxResponseContentBufferSize, _settings.MaxResponseContentBufferSizeKey, context.CancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -11,7 +11,7 @@ public sealed class AkSkSigningHandlerTests
     private const string Sk = "TEST-SECRET-KEY-9f3";
 
     private static HttpClient SignedClient(LoopbackServer server, AkSkCredentials? credentials = null, TimeProvider? clock = null) =>
-        new(new AkSkSigningHandler(credentials ?? new AkSkCredentials(Ak, Sk), clock) { InnerHandler = new SocketsHttpHandler() })
+        new(new AkSkSigningHandler(credentials ?? new AkSkCredentials(Ak, Sk), clock))
         {
             BaseAddress = server.BaseAddress,
         };
@@ -83,7 +83,7 @@ public sealed class AkSkSigningHandlerTests
     [Fact]
     public async Task Plain_http_to_a_non_loopback_host_is_refused_before_sending()
     {
-        using var http = new HttpClient(new AkSkSigningHandler(new AkSkCredentials(Ak, Sk)) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
+        using var http = new HttpClient(new AkSkSigningHandler(new AkSkCredentials(Ak, Sk))) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new SwrClient(http).DeleteRetentionAsync("my-org", "app", 1));
 

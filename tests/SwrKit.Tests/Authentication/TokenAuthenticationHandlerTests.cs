@@ -9,7 +9,7 @@ public sealed class TokenAuthenticationHandlerTests
     public async Task A_static_token_is_sent_as_X_Auth_Token()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var http = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1") { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = server.BaseAddress };
+        using var http = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1")) { BaseAddress = server.BaseAddress };
 
         await new SwrClient(http).DeleteRetentionAsync("my-org", "app", 1);
 
@@ -25,8 +25,7 @@ public sealed class TokenAuthenticationHandlerTests
         {
             await Task.Yield();
             return "TEST-TOKEN-" + Interlocked.Increment(ref calls);
-        })
-        { InnerHandler = new SocketsHttpHandler() };
+        });
         using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress };
         var client = new ModelArtsClient(http);
         server.Handler = Respond.Status(204);
@@ -40,12 +39,12 @@ public sealed class TokenAuthenticationHandlerTests
     [Fact]
     public async Task Plain_http_is_refused_except_to_loopback()
     {
-        using var refused = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1") { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
+        using var refused = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1")) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new SwrClient(refused).DeleteRetentionAsync("my-org", "app", 1));
         Assert.DoesNotContain("TEST-TOKEN-7c1", ex.Message);
 
         await using var server = await LoopbackServer.StartAsync();
-        using var allowed = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1") { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = server.BaseAddress };
+        using var allowed = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1")) { BaseAddress = server.BaseAddress };
         await new SwrClient(allowed).DeleteRetentionAsync("my-org", "app", 1);
         Assert.Single(server.Requests);
     }

@@ -307,7 +307,8 @@ public sealed class FaultMatrixTests
         var ex = await Expect.ThrowsAsync<SwrServiceException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
 
         Assert.Equal(200, ex.StatusCode);
-        Assert.Contains("DeleteImage: the response body is larger than 65536 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
+        Assert.Equal("DeleteImage", ex.Operation);
+        Assert.Contains("DeleteImage failed with HTTP 200 (the response body is larger than 65536 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
         Assert.Single(server.Requests);
     }
 

@@ -16,7 +16,9 @@ public sealed class ResponseBufferTests
         var data = Enumerable.Repeat((byte)'x', bytes).ToArray();
         HttpContent content = knownLength ? new ByteArrayContent(data) : new StreamContent(new UnseekableStream(data));
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        return new HttpResponseMessage(status) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Delete, "https://example.test/");
+        SwrRequestOptions.SetOperation(request, "Op");
+        return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
     }
 
     [Theory]
@@ -30,7 +32,7 @@ public sealed class ResponseBufferTests
     {
         using var response = Response(HttpStatusCode.OK, bytes, knownLength);
 
-        await ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
+        await ResponseBuffer.BufferAsync(response, 1024, "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
 
         Assert.Equal(bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -43,9 +45,10 @@ public sealed class ResponseBufferTests
     {
         using var response = Response(HttpStatusCode.OK, 1025, knownLength);
 
-        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => ResponseBuffer.BufferAsync(response, 1024, "SwrKit:MaxResponseContentBufferSize", CancellationToken.None));
 
-        Assert.Contains("Op: the response body is larger than 1024 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
+        Assert.Equal("Op", ex.Operation);
+        Assert.StartsWith("Op failed with HTTP 200 (the response body is larger than 1024 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
     }
 
     [Theory]
@@ -55,7 +58,7 @@ public sealed class ResponseBufferTests
     {
         using var response = Response(HttpStatusCode.InternalServerError, 5000, knownLength);
 
-        await ResponseBuffer.BufferAsync(response, 1024, "Op", "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
+        await ResponseBuffer.BufferAsync(response, 1024, "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
 
         Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
