@@ -20,7 +20,7 @@ internal sealed class SecretMask
     public const string Mask = "***";
 
     private static readonly SecretMask None = new(Array.Empty<string>());
-    private static readonly string[] SecretHeaders = { TokenAuthenticationHandler.HeaderName, "X-Security-Token" };
+    private static readonly string[] SecretHeaders = { TokenAuthenticationHandler.HeaderName, "X-Security-Token", "Authorization" };
 
     private readonly string[] _forms;
 

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SwrKit.Tests.Infrastructure;
+
+namespace SwrKit.Tests.Security;
+
+/// <summary>A server that sends the headers and then stalls cannot hold a call past its timeout.</summary>
+public sealed class BodyTimeoutTests
+{
+    private static Func<RawRequest, Stream, CancellationToken, Task> HeadersThenStall(int status) => async (_, stream, token) =>
+    {
+        await RawHttpServer.Write(stream, $"HTTP/1.1 {status} Status\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"jid\":", token);
+        await Task.Delay(TimeSpan.FromSeconds(30), token);
+    };
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(500)]
+    public async Task HttpClient_Timeout_covers_the_body_of_a_plain_client(int status)
+    {
+        await using var server = RawHttpServer.Start(HeadersThenStall(status));
+        var client = new CodeArtsRepoClient(server.CreateClient(TimeSpan.FromSeconds(1)));
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => client.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest()));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        var timeout = Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.Contains("StartRemoteMirrorSynchronization timed out", timeout.Message);
+        Assert.Contains("HttpClient.Timeout of 1 s", ex.Message);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_still_carries_the_callers_token()
+    {
+        await using var server = RawHttpServer.Start(HeadersThenStall(200));
+        var client = new CodeArtsRepoClient(server.CreateClient(TimeSpan.FromSeconds(20)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest(), cts.Token));
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.IsNotType<TimeoutException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task AddSwrKit_attempt_timeout_covers_the_body()
+    {
+        await using var server = RawHttpServer.Start(HeadersThenStall(200));
+        var services = new ServiceCollection();
+        services.AddSwrKit(o =>
+        {
+            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            o.Token = TestSecrets.Token;
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img"));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Contains("DeleteImage timed out", ex.Message);
+        Assert.Contains("SwrKit:AttemptTimeout", ex.Message);
+    }
+}
