@@ -132,15 +132,8 @@ public sealed class ConsumerCompilation
         return tpa.Split(Path.PathSeparator).Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
     }
 
-    /// <summary>The SwrKit analyzer, or null when the analyzer project is not built into this benchmark yet.</summary>
-    public static DiagnosticAnalyzer? CreateSwrKitAnalyzer()
-    {
-#if SWRKIT_ANALYZER_PRESENT
-        return new SwrKit.Analyzers.SwrNameAnalyzer();
-#else
-        return null;
-#endif
-    }
+    /// <summary>The SwrKit analyzer, as the package adds it to a compilation.</summary>
+    public static DiagnosticAnalyzer CreateSwrKitAnalyzer() => new SwrKit.Analyzers.SwrNameAnalyzer();
 
     /// <summary>
     /// The .NET SDK's default code-analysis analyzers (Microsoft.CodeAnalysis.NetAnalyzers, on by default in every
