@@ -110,7 +110,8 @@ public sealed class ConsumerCompilation
 
     private static IEnumerable<string> FrameworkReferencePaths()
     {
-        // <dotnet>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll -> <dotnet>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0
+        // The runtime's System.Private.CoreLib.dll is three folders below the dotnet root (<root>/<runtime folder>/
+        // Microsoft.NETCore.App/<version>/); the reference assemblies are in <root>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0.
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
