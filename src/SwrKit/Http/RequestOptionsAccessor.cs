@@ -5,8 +5,8 @@ namespace SwrKit.Http;
 
 /// <summary>
 /// Typed access to the per-request values SwrKit stores on an <see cref="HttpRequestMessage"/>: <c>Options</c> where
-/// the framework has it, the obsolete <c>Properties</c> on netstandard2.0. Both are the same string-keyed bag, so a
-/// value set through one target is read the same way through the other.
+/// it exists, <c>Properties</c> (obsolete there) on netstandard2.0. The one place for that <c>#if</c>, so every key is
+/// stored and read the same way on both targets.
 /// </summary>
 internal static class RequestOptionsAccessor
 {
