@@ -1,4 +1,4 @@
-// The SWR naming rules (shared/naming-rules.md), in one file compiled into both the runtime library
+// The SWR naming rules (docs/naming-rules.md), in one file compiled into both the runtime library
 // (public API, runtime guard) and the analyzer (internal, compile-time diagnostics), so a name is judged
 // the same way while typing and before sending. netstandard2.0, C# latest, no dependencies.
 //

@@ -1,12 +1,12 @@
 namespace SwrKit.Testing;
 
-/// <summary>Paths of the repository (the folder holding Generated.sln) and of the shared material cloned beside it.</summary>
+/// <summary>Paths inside the repository (the folder holding Generated.sln).</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindUp(dir => File.Exists(Path.Combine(dir, "Generated.sln")), "Generated.sln");
 
-    /// <summary><c>shared/vectors/names.tsv</c>: the repository is cloned with <c>shared/</c> beside it (under any name), so every parent is searched.</summary>
-    public static string NamesTsv => Path.Combine(FindUp(dir => File.Exists(Path.Combine(dir, "shared", "vectors", "names.tsv")), "shared/vectors/names.tsv"), "shared", "vectors", "names.tsv");
+    /// <summary><c>tests/TestData/names.tsv</c>: the SWR naming vectors (format in <c>docs/naming-rules.md</c>).</summary>
+    public static string NamesTsv => Combine("tests", "TestData", "names.tsv");
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 

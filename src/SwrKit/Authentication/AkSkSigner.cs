@@ -7,7 +7,7 @@ using System.Text;
 namespace SwrKit.Authentication;
 
 /// <summary>
-/// SDK-HMAC-SHA256 request signing as the official Huawei Cloud SDKs do it (shared/aksk-signing.md): pure functions,
+/// SDK-HMAC-SHA256 request signing as the official Huawei Cloud SDKs do it (docs/aksk-signing.md): pure functions,
 /// no I/O, so the published vectors can be checked without HTTP.
 /// </summary>
 public static class AkSkSigner

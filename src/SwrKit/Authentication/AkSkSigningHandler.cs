@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using SwrKit.Http;
 
 namespace SwrKit.Authentication;
 
@@ -16,11 +17,7 @@ namespace SwrKit.Authentication;
 /// </summary>
 public sealed class AkSkSigningHandler : DelegatingHandler
 {
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<bool> DateAddedKey = new("SwrKit.AkSk.DateAdded");
-#else
     private const string DateAddedKey = "SwrKit.AkSk.DateAdded";
-#endif
 
     private readonly AkSkCredentials _credentials;
     private readonly TimeProvider _timeProvider;
@@ -129,13 +126,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         headers.TryAddWithoutValidation(name, value);
     }
 
-#if NET5_0_OR_GREATER
-    private static bool DateWasAdded(HttpRequestMessage request) => request.Options.TryGetValue(DateAddedKey, out var added) && added;
+    private static bool DateWasAdded(HttpRequestMessage request) => RequestOptionsAccessor.Get(request, DateAddedKey, false);
 
-    private static void MarkDateAdded(HttpRequestMessage request) => request.Options.Set(DateAddedKey, true);
-#else
-    private static bool DateWasAdded(HttpRequestMessage request) => request.Properties.TryGetValue(DateAddedKey, out var added) && added is true;
-
-    private static void MarkDateAdded(HttpRequestMessage request) => request.Properties[DateAddedKey] = true;
-#endif
+    private static void MarkDateAdded(HttpRequestMessage request) => RequestOptionsAccessor.Set(request, DateAddedKey, true);
 }

@@ -7,15 +7,7 @@ internal static class HttpAttempt
 {
     private const string Key = "SwrKit.Attempt";
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<int> OptionsKey = new(Key);
+    public static int Get(HttpRequestMessage request) => RequestOptionsAccessor.Get(request, Key, 1);
 
-    public static int Get(HttpRequestMessage request) => request.Options.TryGetValue(OptionsKey, out var attempt) ? attempt : 1;
-
-    public static void Set(HttpRequestMessage request, int attempt) => request.Options.Set(OptionsKey, attempt);
-#else
-    public static int Get(HttpRequestMessage request) => request.Properties.TryGetValue(Key, out var attempt) && attempt is int number ? number : 1;
-
-    public static void Set(HttpRequestMessage request, int attempt) => request.Properties[Key] = attempt;
-#endif
+    public static void Set(HttpRequestMessage request, int attempt) => RequestOptionsAccessor.Set(request, Key, attempt);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net.Http;
 
 namespace SwrKit.Http;
@@ -15,17 +14,8 @@ internal static class RequestCloner
         var clone = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };
 #if NET5_0_OR_GREATER
         clone.VersionPolicy = original.VersionPolicy;
-        var target = (IDictionary<string, object?>)clone.Options;
-        foreach (var option in original.Options)
-        {
-            target[option.Key] = option.Value;
-        }
-#else
-        foreach (var property in original.Properties)
-        {
-            clone.Properties[property.Key] = property.Value;
-        }
 #endif
+        RequestOptionsAccessor.CopyAll(original, clone);
 
         foreach (var header in original.Headers)
         {

@@ -110,7 +110,8 @@ public sealed class ConsumerCompilation
 
     private static IEnumerable<string> FrameworkReferencePaths()
     {
-        // <dotnet>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll -> <dotnet>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0
+        // The runtime's System.Private.CoreLib.dll is three folders below the dotnet root (<root>/<runtime folder>/
+        // Microsoft.NETCore.App/<version>/); the reference assemblies are in <root>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0.
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
@@ -132,15 +133,8 @@ public sealed class ConsumerCompilation
         return tpa.Split(Path.PathSeparator).Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
     }
 
-    /// <summary>The SwrKit analyzer, or null when the analyzer project is not built into this benchmark yet.</summary>
-    public static DiagnosticAnalyzer? CreateSwrKitAnalyzer()
-    {
-#if SWRKIT_ANALYZER_PRESENT
-        return new SwrKit.Analyzers.SwrNameAnalyzer();
-#else
-        return null;
-#endif
-    }
+    /// <summary>The SwrKit analyzer, as the package adds it to a compilation.</summary>
+    public static DiagnosticAnalyzer CreateSwrKitAnalyzer() => new SwrKit.Analyzers.SwrNameAnalyzer();
 
     /// <summary>
     /// The .NET SDK's default code-analysis analyzers (Microsoft.CodeAnalysis.NetAnalyzers, on by default in every

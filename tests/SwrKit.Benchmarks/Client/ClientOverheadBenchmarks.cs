@@ -13,7 +13,7 @@ namespace SwrKit.Benchmarks.Client;
 /// each category pairs the pattern the generated code uses (src/SwrKit/obj/codegen/SwrKitClient.g.cs, from the NSwag
 /// templates) with the hand-written equivalent (the baseline). Time and bytes per call.
 /// These are the patterns of NSwag's stock templates; SwrKit's template overrides (src/SwrKit/Generation/Templates)
-/// removed all but SetOperation, so the benchmarks now document why the overrides exist ("before" of budget 3).
+/// avoid all but SetOperation, so each pair measures what one override saves (docs/performance.md, budget 3).
 /// </summary>
 [Config(typeof(MicroConfig))]
 [MemoryDiagnoser]

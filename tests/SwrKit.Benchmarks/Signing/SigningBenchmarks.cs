@@ -1,6 +1,4 @@
-// Budget 3: AK/SK signing <= 20 µs per request. Compiled in when src/SwrKit/Authentication/AkSkSigningHandler.cs exists
-// (SwrKit.Benchmarks.csproj defines SWRKIT_SIGNING_BENCH).
-#if SWRKIT_SIGNING_BENCH
+// Budget 3: AK/SK signing <= 20 µs per request.
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -87,4 +85,3 @@ public class SigningBenchmarks
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
     }
 }
-#endif

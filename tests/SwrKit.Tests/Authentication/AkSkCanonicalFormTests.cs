@@ -6,7 +6,7 @@ using SwrKit.Authentication;
 namespace SwrKit.Tests.Authentication;
 
 /// <summary>
-/// The signer's canonical forms against a reference written line by line from shared/aksk-signing.md (slow and
+/// The signer's canonical forms against a reference written line by line from docs/aksk-signing.md (slow and
 /// obvious: LINQ, whole-string UTF-8, string.Join), on random input: the signer's allocation-free paths must agree
 /// everywhere, not only on the official vectors.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class AkSkCanonicalFormTests
         return builder.ToString();
     }
 
-    /// <summary>shared/aksk-signing.md, as literally as possible.</summary>
+    /// <summary>docs/aksk-signing.md, as literally as possible.</summary>
     private static class Reference
     {
         public static string Encode(string value) =>

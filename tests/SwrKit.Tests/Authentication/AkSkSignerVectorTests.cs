@@ -3,7 +3,7 @@ using SwrKit.Authentication;
 
 namespace SwrKit.Tests.Authentication;
 
-/// <summary>The official vectors from shared/aksk-signing.md (AK "AccessKey", SK "SecretKey").</summary>
+/// <summary>The official vectors listed in docs/aksk-signing.md (AK "AccessKey", SK "SecretKey").</summary>
 public sealed class AkSkSignerVectorTests
 {
     private static KeyValuePair<string, string> H(string name, string value) => new(name, value);

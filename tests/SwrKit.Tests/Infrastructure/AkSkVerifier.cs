@@ -4,7 +4,7 @@ using System.Text;
 namespace SwrKit.Tests.Infrastructure;
 
 /// <summary>
-/// A server-side check of SDK-HMAC-SHA256 signatures, written from shared/aksk-signing.md and independent of the
+/// A server-side check of SDK-HMAC-SHA256 signatures, written from docs/aksk-signing.md and independent of the
 /// client's signer: it recomputes the signature from what the server received (raw target, headers, body).
 /// </summary>
 public static class AkSkVerifier

@@ -1,6 +1,9 @@
 namespace SwrKit.Tests.Wire;
 
-/// <summary>The example bodies from the API pages in shared/seeds, verbatim.</summary>
+/// <summary>
+/// The example response bodies published on the services' API pages, verbatim (spacing included): the same examples
+/// <c>spec/swrkit.yaml</c> records, here as the exact text a server sends.
+/// </summary>
 internal static class PageExamples
 {
     public const string CodeArtsOk = """{ "jid" : "09a56216-cb37-494c-b314-d88dc6c9ff57" }""";

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace SwrKit.Http;
+
+/// <summary>
+/// Typed access to the per-request values SwrKit stores on an <see cref="HttpRequestMessage"/>: <c>Options</c> where
+/// it exists, <c>Properties</c> (obsolete there) on netstandard2.0. The one place for that <c>#if</c>, so every key is
+/// stored and read the same way on both targets.
+/// </summary>
+internal static class RequestOptionsAccessor
+{
+    /// <summary>The value stored under <paramref name="key"/>, or <paramref name="fallback"/> when it is missing or not a <typeparamref name="T"/>.</summary>
+    public static T Get<T>(HttpRequestMessage request, string key, T fallback)
+    {
+#if NET5_0_OR_GREATER
+        return request.Options.TryGetValue(new HttpRequestOptionsKey<T>(key), out var value) ? value : fallback;
+#else
+        return request.Properties.TryGetValue(key, out var value) && value is T typed ? typed : fallback;
+#endif
+    }
+
+    public static void Set<T>(HttpRequestMessage request, string key, T value)
+    {
+#if NET5_0_OR_GREATER
+        request.Options.Set(new HttpRequestOptionsKey<T>(key), value);
+#else
+        request.Properties[key] = value;
+#endif
+    }
+
+    /// <summary>Copies every value on <paramref name="source"/> to <paramref name="target"/>, including ones other handlers stored.</summary>
+    public static void CopyAll(HttpRequestMessage source, HttpRequestMessage target)
+    {
+#if NET5_0_OR_GREATER
+        IDictionary<string, object?> from = source.Options, to = target.Options;
+#else
+        IDictionary<string, object> from = source.Properties, to = target.Properties;
+#endif
+        foreach (var entry in from)
+        {
+            to[entry.Key] = entry.Value;
+        }
+    }
+}
