@@ -85,7 +85,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 #endif
         }
 
-        Http.RequestOptions.Set(request, Http.RequestOptions.SigningCredentials, _credentials);
+        RequestOptionsAccessor.Set(request, RequestOptionsAccessor.SigningCredentials, _credentials);
         headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
     }
 

@@ -59,7 +59,11 @@ internal readonly struct CallTimeout : IDisposable
     {
         if (!HasExpired)
         {
+#if NET5_0_OR_GREATER
             return new TaskCanceledException(cause.Message, cause, _caller);
+#else
+            return new OperationCanceledException(cause.Message, cause, _caller);
+#endif
         }
 
         var seconds = _limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

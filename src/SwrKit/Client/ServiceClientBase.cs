@@ -73,7 +73,7 @@ public abstract class ServiceClientBase
 
         if (body is ISecretCarrier)
         {
-            RequestOptions.Set(request, RequestOptions.SecretBody, body);
+            RequestOptionsAccessor.Set(request, RequestOptionsAccessor.SecretBody, body);
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class SecretMask
             }
         }
 
-        if (RequestOptions.Get<AkSkCredentials>(request, RequestOptions.SigningCredentials) is { } credentials)
+        if (RequestOptionsAccessor.Get<AkSkCredentials?>(request, RequestOptionsAccessor.SigningCredentials, null) is { } credentials)
         {
             secrets.Add(credentials.SecretKey);
             if (credentials.SecurityToken is { } token)
@@ -55,7 +55,7 @@ internal sealed class SecretMask
             }
         }
 
-        if (RequestOptions.Get<ISecretCarrier>(request, RequestOptions.SecretBody) is { } body)
+        if (RequestOptionsAccessor.Get<ISecretCarrier?>(request, RequestOptionsAccessor.SecretBody, null) is { } body)
         {
             body.CollectSecrets(secrets);
         }

@@ -10,6 +10,12 @@ namespace SwrKit.Http;
 /// </summary>
 internal static class RequestOptionsAccessor
 {
+    /// <summary>The <see cref="Authentication.AkSkCredentials"/> that signed the request, for masking their secrets in errors.</summary>
+    public const string SigningCredentials = "SwrKit.SigningCredentials";
+
+    /// <summary>The request body when it holds credentials (<see cref="ISecretCarrier"/>), for masking them in errors.</summary>
+    public const string SecretBody = "SwrKit.SecretBody";
+
     /// <summary>The value stored under <paramref name="key"/>, or <paramref name="fallback"/> when it is missing or not a <typeparamref name="T"/>.</summary>
     public static T Get<T>(HttpRequestMessage request, string key, T fallback)
     {
