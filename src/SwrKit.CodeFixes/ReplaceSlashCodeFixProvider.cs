@@ -16,7 +16,10 @@ namespace SwrKit.CodeFixes;
 /// argument, or in the const declaration in source), keeping the literal's kind (regular, verbatim, raw) and every other
 /// character as written. Offered only when the analyzer marked the diagnostic as fixable (the value is that one literal).
 /// </summary>
-// No [Shared]: System.Composition 9 is all this feed has, and Roslyn 4.8 hosts (VS 17.8) only load 7.0 (the package tests check the references).
+// No [Shared]: System.Composition.AttributedModel 8.0 is the oldest one this project compiles against, Roslyn 4.8 hosts
+// (Visual Studio 17.8) ship 7.0, and they read the export attribute by reflection, which would then fail to resolve
+// [Shared] and drop the fix (tests/SwrKit.Package.Tests checks the references). Hosts create package code fixes with
+// Activator.CreateInstance, not through MEF, so the part policy would change nothing for them anyway.
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceSlashCodeFixProvider))]
 public sealed class ReplaceSlashCodeFixProvider : CodeFixProvider
 {
