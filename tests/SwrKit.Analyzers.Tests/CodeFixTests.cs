@@ -13,6 +13,16 @@ namespace SwrKit.Analyzers.Tests;
 public class CodeFixTests
 {
     [Fact]
+    public void The_provider_is_a_shared_CSharp_export()
+    {
+        var type = typeof(SwrKit.CodeFixes.ReplaceSlashCodeFixProvider);
+
+        var export = Assert.Single(type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), inherit: false).Cast<ExportCodeFixProviderAttribute>());
+        Assert.Equal([Microsoft.CodeAnalysis.LanguageNames.CSharp], export.Languages);
+        Assert.Single(type.GetCustomAttributes(typeof(System.Composition.SharedAttribute), inherit: false));
+    }
+
+    [Fact]
     public Task Regular_literal_every_slash_including_escapes() => VerifyFixAsync(
         [Code("""        await client.DeleteRetentionAsync("org", "group{|SWR003:/|}app/x\u002Fy", 1);""")],
         [Code("""        await client.DeleteRetentionAsync("org", "group$app$x$y", 1);""")]);
