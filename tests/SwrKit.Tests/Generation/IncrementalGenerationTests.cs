@@ -47,6 +47,13 @@ public sealed class IncrementalGenerationTests : IDisposable
         Assert.DoesNotContain("building the generator host", noop.Output);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(GeneratedFile));
 
+        // Another NSwag (a version bump, or SwrKitNSwagDir): package files keep old timestamps, yet the host is rebuilt
+        // against it and the client regenerated.
+        var otherNSwag = CopyOfNSwag();
+        var switched = await BuildAsync($"-p:SwrKitNSwagDir=\"{otherNSwag}\"");
+        Assert.Contains("building the generator host", switched.Output);
+        Assert.Contains(GeneratingMarker + " from swrkit.yaml (NSwag in " + otherNSwag + ")", switched.Output);
+
         AddOperationToSpec();
         var undeclared = (await RunBuildAsync()).EnsureFailure();
         Assert.Contains(GeneratingMarker, undeclared.Output);
@@ -107,11 +114,28 @@ public sealed class IncrementalGenerationTests : IDisposable
             ["SwrKit.ISwrClient." + signature, "virtual SwrKit.SwrClient." + signature]);
     }
 
-    private async Task<ProcessResult> BuildAsync() => (await RunBuildAsync()).EnsureSuccess();
-
-    private Task<ProcessResult> RunBuildAsync()
+    /// <summary>A copy of the NSwag binaries the last build used (recorded in obj/codegen), with their timestamps.</summary>
+    private string CopyOfNSwag()
     {
-        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n";
+        var source = File.ReadAllText(Path.Combine(_root, "src", "SwrKit", "obj", "codegen", "nswag-dir.txt")).Trim();
+        Assert.True(File.Exists(Path.Combine(source, "NSwag.CodeGeneration.CSharp.dll")), source);
+        var copy = Path.Combine(_root, "nswag-copy") + Path.DirectorySeparatorChar;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+        }
+
+        return copy;
+    }
+
+    private async Task<ProcessResult> BuildAsync(string extraArguments = "") => (await RunBuildAsync(extraArguments)).EnsureSuccess();
+
+    private Task<ProcessResult> RunBuildAsync(string extraArguments = "")
+    {
+        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n {extraArguments}";
         return ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4));
     }
 
