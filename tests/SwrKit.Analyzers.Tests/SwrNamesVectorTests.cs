@@ -2,7 +2,7 @@ using SwrKit.Analyzers.Tests.Verification;
 
 namespace SwrKit.Analyzers.Tests;
 
-/// <summary>Every row of <c>shared/vectors/names.tsv</c> through the runtime <see cref="SwrNames"/> (the file the analyzer compiles too).</summary>
+/// <summary>Every row of <c>tests/TestData/names.tsv</c> through the runtime <see cref="SwrNames"/> (the file the analyzer compiles too).</summary>
 public class SwrNamesVectorTests
 {
     [Fact]

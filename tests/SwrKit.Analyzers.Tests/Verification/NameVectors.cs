@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SwrKit.Analyzers.Tests.Verification;
 
-/// <summary>One row of <c>shared/vectors/names.tsv</c>.</summary>
+/// <summary>One row of <c>tests/TestData/names.tsv</c>.</summary>
 public sealed record NameVector(int Line, string Kind, string Input, string Verdict, int? Index, int[] Slashes)
 {
     public bool IsNamespace => Kind == "namespace";

@@ -60,12 +60,15 @@ public sealed class SwrKitTestHost : IAsyncDisposable
         return new SwrKitTestHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), logs);
     }
 
-    public static void UseServer(SwrKitOptions options, LoopbackServer server)
+    public static void UseServer(SwrKitOptions options, LoopbackServer server) => UseServer(options, server.BaseAddress);
+
+    /// <summary>Every service's endpoint override set to <paramref name="baseAddress"/>.</summary>
+    public static void UseServer(SwrKitOptions options, Uri baseAddress)
     {
-        options.Endpoints.Swr = server.BaseAddress;
-        options.Endpoints.CodeArtsRepo = server.BaseAddress;
-        options.Endpoints.ModelArts = server.BaseAddress;
-        options.Endpoints.Hss = server.BaseAddress;
+        foreach (var service in Enum.GetValues<SwrKitService>())
+        {
+            typeof(SwrKitEndpointOptions).GetProperty(service.ToString())!.SetValue(options.Endpoints, baseAddress);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -47,17 +47,15 @@ public sealed class BodyTimeoutTests
     public async Task AddSwrKit_attempt_timeout_covers_the_body()
     {
         await using var server = RawHttpServer.Start(HeadersThenStall(200));
-        var services = new ServiceCollection();
-        services.AddSwrKit(o =>
+        await using var host = SwrKitTestHost.Build(s => s.AddSwrKit(o =>
         {
-            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            SwrKitTestHost.UseServer(o, server.BaseAddress);
             o.Token = TestSecrets.Token;
             o.AttemptTimeout = TimeSpan.FromSeconds(1);
-        });
-        await using var provider = services.BuildServiceProvider();
+        }));
 
         var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img"));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => host.Provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img"));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Contains("DeleteImage timed out", ex.Message);

@@ -66,15 +66,13 @@ public sealed class ErrorExceptionTests
     public async Task Secrets_echoed_to_AddSwrKit_clients_are_masked()
     {
         await using var server = RawHttpServer.Start(Echo(401));
-        var services = new ServiceCollection();
-        services.AddSwrKit(o =>
+        await using var host = SwrKitTestHost.Build(s => s.AddSwrKit(o =>
         {
-            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            SwrKitTestHost.UseServer(o, server.BaseAddress);
             o.TokenProvider = _ => new ValueTask<string>(TestSecrets.Token);
-        });
-        await using var provider = services.BuildServiceProvider();
+        }));
 
-        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => provider.GetRequiredService<ICodeArtsRepoClient>()
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => host.Provider.GetRequiredService<ICodeArtsRepoClient>()
             .StartRemoteMirrorSynchronizationAsync(7, new StartRemoteMirrorRequest { Username = TestSecrets.MirrorUsername, Password = TestSecrets.MirrorPassword }));
 
         AssertNoSecret(ex, TestSecrets.Token, TestSecrets.MirrorUsername, TestSecrets.MirrorPassword);

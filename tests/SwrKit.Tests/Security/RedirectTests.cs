@@ -107,10 +107,9 @@ public sealed class RedirectTests
     {
         await using var attacker = RawHttpServer.Start(RawHttpServer.Response(200, """{"jid":"attacker"}"""));
         await using var server = RedirectingTo(attacker, 307);
-        var services = new ServiceCollection();
-        services.AddSwrKit(o =>
+        await using var host = SwrKitTestHost.Build(s => s.AddSwrKit(o =>
         {
-            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            SwrKitTestHost.UseServer(o, server.BaseAddress);
             if (token)
             {
                 o.Token = TestSecrets.Token;
@@ -119,9 +118,8 @@ public sealed class RedirectTests
             {
                 (o.AccessKey, o.SecretKey, o.SecurityToken, o.ProjectId) = (TestSecrets.AccessKey, TestSecrets.SecretKey, TestSecrets.SecurityToken, "proj-1");
             }
-        });
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<ICodeArtsRepoClient>();
+        }));
+        var client = host.Provider.GetRequiredService<ICodeArtsRepoClient>();
 
         var ex = SecretScan.Record(await Assert.ThrowsAsync<SwrServiceException>(() => client.StartRemoteMirrorSynchronizationAsync(1, MirrorBody)));
 

@@ -105,16 +105,14 @@ public sealed class ResponseLimitTests
     public async Task AddSwrKit_refuses_an_oversized_body_and_names_the_operation_and_the_key()
     {
         await using var server = RawHttpServer.Start(Endless(4 * 1024 * 1024));
-        var services = new ServiceCollection();
-        services.AddSwrKit(o =>
+        await using var host = SwrKitTestHost.Build(s => s.AddSwrKit(o =>
         {
-            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            SwrKitTestHost.UseServer(o, server.BaseAddress);
             o.Token = TestSecrets.Token;
             o.MaxResponseContentBufferSize = 2 * 1024 * 1024;
-        });
-        await using var provider = services.BuildServiceProvider();
+        }));
 
-        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img"));
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => host.Provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img"));
 
         Assert.Equal(SwrOperations.DeleteImage, ex.Operation);
         Assert.Contains("larger than 2097152 bytes, the limit set by SwrKit:MaxResponseContentBufferSize", ex.Message);
@@ -126,16 +124,14 @@ public sealed class ResponseLimitTests
         // 1.5 MiB: over the plain default, under the configured limit.
         var body = "{\"name\":\"" + new string('n', 1536 * 1024) + "\"}";
         await using var server = RawHttpServer.Start(RawHttpServer.Response(200, body, "Content-Type: application/json"));
-        var services = new ServiceCollection();
-        services.AddSwrKit(o =>
+        await using var host = SwrKitTestHost.Build(s => s.AddSwrKit(o =>
         {
-            o.Endpoints.Swr = o.Endpoints.CodeArtsRepo = o.Endpoints.ModelArts = o.Endpoints.Hss = server.BaseAddress;
+            SwrKitTestHost.UseServer(o, server.BaseAddress);
             o.Token = TestSecrets.Token;
             o.MaxResponseContentBufferSize = 2 * 1024 * 1024;
-        });
-        await using var provider = services.BuildServiceProvider();
+        }));
 
-        var image = await provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img");
+        var image = await host.Provider.GetRequiredService<IModelArtsClient>().DeleteImageAsync("p1", "img");
 
         Assert.Equal(1536 * 1024, image!.Name!.Length);
     }
