@@ -32,6 +32,7 @@ internal interface IRequestValidation
 internal static class ParameterGuard
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+    private static readonly char[] PathSeparators = { '/', '\\' };
 
     /// <summary>The SWR naming rules (<c>x-swrkit-name</c>); the message is the analyzer's.</summary>
     public static void Name(NameKind kind, string? value, string paramName)
@@ -123,6 +124,12 @@ internal static class ParameterGuard
             if (value.Length == 0)
             {
                 throw Invalid(paramName, wireName, "is empty; an empty path segment would address another resource");
+            }
+
+            var separator = value.IndexOfAny(PathSeparators);
+            if (separator >= 0)
+            {
+                throw Invalid(paramName, wireName, $"contains '{value[separator]}' at index {separator}; a path parameter is one segment, and a server that decodes it would see more");
             }
 
             if (value is "." or "..")

@@ -51,6 +51,9 @@ public sealed class CallerInputTests
         { "p1", "..", "id" },
         { "p1", ".", "id" },
         { "p1", "", "id" },
+        { "../victim", "img1", "projectId" },
+        { "p1", "a/../../b", "id" },
+        { "p1", "..\\x", "id" },
     };
 
     [Theory]
@@ -64,6 +67,17 @@ public sealed class CallerInputTests
 
         Assert.Equal(paramName, ex.ParamName);
         Assert.Equal(0, server.Connections);
+    }
+
+    [Fact]
+    public async Task Escaped_dots_stay_data_in_one_segment()
+    {
+        await using var server = RawHttpServer.Start(RawHttpServer.Response(204));
+        var client = new ModelArtsClient(server.CreateClient());
+
+        await client.DeleteImageAsync("%2E%2E", "img1");
+
+        Assert.Equal("DELETE /v1/%252E%252E/images/img1 HTTP/1.1", Assert.Single(server.Requests).RequestLine);
     }
 
     [Theory]
