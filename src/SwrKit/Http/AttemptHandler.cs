@@ -1,0 +1,46 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SwrKit.Http;
+
+/// <summary>
+/// Runs once per attempt, just inside the resilience handler: numbers the attempt and reads the response body within
+/// it (<see cref="ResponseBuffer"/>), so the per-attempt timeout covers a body that stalls, a retried response frees
+/// its connection at once, and no body beyond the size limit is held in memory.
+/// </summary>
+internal sealed class AttemptHandler : DelegatingHandler
+{
+    private readonly int _maxResponseContentBufferSize;
+    private readonly string _maxResponseContentBufferSizeKey;
+
+    public AttemptHandler(int maxResponseContentBufferSize, string maxResponseContentBufferSizeKey)
+    {
+        _maxResponseContentBufferSize = maxResponseContentBufferSize;
+        _maxResponseContentBufferSizeKey = maxResponseContentBufferSizeKey;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        HttpAttempt.Begin(request);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ResponseBuffer.BufferAsync(response, _maxResponseContentBufferSize, _maxResponseContentBufferSizeKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        return response;
+    }
+}
