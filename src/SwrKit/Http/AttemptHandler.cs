@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace SwrKit.Http;
 
 /// <summary>
-/// Runs once per attempt, just inside the resilience handler: numbers the attempt and reads the response body within
-/// it (<see cref="ResponseBuffer"/>), so the per-attempt timeout covers a body that stalls, a retried response frees
+/// Runs once per attempt, just inside the resilience handler: numbers the attempt, makes a streamed request body
+/// repeatable, and reads the response body within the attempt (<see cref="ResponseBuffer"/>), so the per-attempt timeout covers a body that stalls, a retried response frees
 /// its connection at once, and no body beyond the size limit is held in memory.
 /// </summary>
 internal sealed class AttemptHandler : DelegatingHandler
@@ -29,7 +29,13 @@ internal sealed class AttemptHandler : DelegatingHandler
             throw new ArgumentNullException(nameof(request));
         }
 
-        HttpAttempt.Begin(request);
+        // The resilience handler sends the same request message on every attempt: a streamed body is read once
+        // into memory so each attempt sends all of it. SwrKit's own bodies are already byte arrays.
+        if (HttpAttempt.Begin(request) == 1 && request.Content is { } content and not ByteArrayContent)
+        {
+            await content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {

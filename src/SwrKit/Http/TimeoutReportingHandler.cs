@@ -38,9 +38,16 @@ internal sealed class TimeoutReportingHandler : DelegatingHandler
 
     private TimeoutException CreateTimeoutException(HttpRequestMessage request, TimeoutRejectedException exception)
     {
-        var fired = FiredTimeout.Get(request) ?? new FiredTimeout("the", exception.Timeout, "timeout");
         var operation = SwrKitResiliencePipeline.NameOf(request);
         var attempts = HttpAttempt.Get(request);
+        var plural = attempts == 1 ? string.Empty : "s";
+
+        // Another handler's timeout (one added through ConfigureHttpClients, say) has no SwrKit key to name.
+        if (FiredTimeout.Get(request) is not { } fired || fired.Limit != exception.Timeout)
+        {
+            return new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0} timed out: no response within {1} after {2} attempt{3}.", operation, FormatDuration(exception.Timeout), attempts, plural), exception);
+        }
+
         Log.TimedOut(_logger, operation, fired.Which, fired.Limit.TotalMilliseconds, fired.ConfigurationKey, attempts);
         var message = string.Format(
             CultureInfo.InvariantCulture,
@@ -50,7 +57,7 @@ internal sealed class TimeoutReportingHandler : DelegatingHandler
             FormatDuration(fired.Limit),
             fired.ConfigurationKey,
             attempts,
-            attempts == 1 ? string.Empty : "s");
+            plural);
         return new TimeoutException(message, exception);
     }
 
