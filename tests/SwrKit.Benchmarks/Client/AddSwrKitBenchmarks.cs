@@ -11,7 +11,7 @@ namespace SwrKit.Benchmarks.Client;
 /// on a bare <see cref="ModelArtsClient"/> (the baseline), both answered in memory. With retries off (the default) and
 /// on (the retry strategy in the pipeline, never used: every call succeeds).
 /// </summary>
-[Config(typeof(MicroConfig))]
+[Config(typeof(ClientConfig))]
 [MemoryDiagnoser]
 public class AddSwrKitBenchmarks
 {
