@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 using SwrKit.Tests.Infrastructure;
@@ -67,6 +68,29 @@ public sealed class RetryDecisionTests
         Assert.Equal(429, ex.StatusCode);
         Assert.Single(server.Requests);
         Assert.Single(host.Logs.SwrKitLines, l => l.EventId.Name == "NotRetriedRetryAfter");
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_configuration_reload_applies_to_the_next_call()
+    {
+        await using var server = await LoopbackServer.StartAsync(Faults.Status(503));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SwrKit:Endpoints:Swr"] = server.BaseAddress.ToString(),
+            ["SwrKit:Region"] = "cn-north-4",
+            ["SwrKit:Token"] = TestSecrets.Token,
+            ["SwrKit:Retry:BaseDelay"] = "00:00:00.010",
+        }).Build();
+        await using var host = SwrKitTestHost.Build(services => services.AddSwrKit(configuration.GetSection("SwrKit")));
+
+        await Expect.ThrowsAsync<SwrServiceException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
+        Assert.Single(server.Requests);
+
+        configuration["SwrKit:Retry:MaxRetries"] = "2";
+        configuration.Reload();
+        await Expect.ThrowsAsync<SwrServiceException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 2));
+
+        Assert.Equal(4, server.Requests.Count);
     }
 
     [Theory]
