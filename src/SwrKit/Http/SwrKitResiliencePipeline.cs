@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace SwrKit.Http;
