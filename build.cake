@@ -2,8 +2,8 @@
 //
 // Targets (--target=<name>, default: Default):
 //   Clean     delete artifacts/ and the Release outputs (bin/Release, obj/Release) of src/ and tests/
-//             (--clean-generated also deletes the generated client and generator host, forcing a regeneration)
-//   Restore   npm ci in tools/nswag when its node_modules is missing, dotnet tool restore, dotnet restore Generated.sln
+//             except the generator host's (--clean-generated deletes it and the generated client, forcing a regeneration)
+//   Restore   dotnet tool restore, dotnet restore Generated.sln (NSwag comes from the NSwag.MSBuild package)
 //   Generate  generate the client from spec/swrkit.yaml (NSwag, incremental: a no-op when nothing changed)
 //   Build     dotnet build Generated.sln -c Release
 //   Test      dotnet test Generated.sln -c Release --no-build (skipped with --skip-tests)
@@ -26,7 +26,6 @@ var root = MakeAbsolute(Directory("."));
 var solution = root.CombineWithFilePath("Generated.sln");
 var libraryProject = root.CombineWithFilePath("src/SwrKit/SwrKit.csproj");
 var benchmarksProject = root.CombineWithFilePath("tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj");
-var nswagDir = root.Combine("tools/nswag");
 var artifacts = root.Combine("artifacts");
 
 string ReadVersion()
@@ -63,16 +62,6 @@ DotNetMSBuildSettings MSBuildSettings()
     return settings;
 }
 
-void RunNpm(string arguments, DirectoryPath workingDirectory)
-{
-    var npm = IsRunningOnWindows() ? "npm.cmd" : "npm";
-    var exitCode = StartProcess(npm, new ProcessSettings { Arguments = arguments, WorkingDirectory = workingDirectory });
-    if (exitCode != 0)
-    {
-        throw new CakeException($"'{npm} {arguments}' in {workingDirectory} exited with {exitCode}.");
-    }
-}
-
 Setup(context =>
 {
     Information($"SwrKit {version} ({configuration}), target {target}{(skipTests ? ", tests skipped" : "")}");
@@ -92,7 +81,9 @@ Task("Clean")
         outputs += GetDirectories($"{root}/src/SwrKit/obj/codegen");
     }
 
-    foreach (var directory in outputs)
+    // A rebuilt generator host is newer than the generated client and would force a regeneration.
+    var kept = cleanGenerated ? "" : root.Combine("src/SwrKit.CodeGen").FullPath + "/";
+    foreach (var directory in outputs.Where(directory => kept == "" || !directory.FullPath.StartsWith(kept)))
     {
         Verbose($"Deleting {directory}");
         DeleteDirectory(directory, new DeleteDirectorySettings { Recursive = true, Force = true });
@@ -100,16 +91,10 @@ Task("Clean")
 });
 
 Task("Restore")
-    .Description("npm tools (when missing), dotnet tools, NuGet packages.")
+    .Description("dotnet tools, NuGet packages.")
     .IsDependentOn("Clean")
     .Does(() =>
 {
-    if (!DirectoryExists(nswagDir.Combine("node_modules")))
-    {
-        Information("tools/nswag: node_modules missing, running npm ci");
-        RunNpm("ci --no-audit --no-fund --loglevel=error", nswagDir);
-    }
-
     DotNetToolRestore();
     DotNetRestore(solution.FullPath, new DotNetRestoreSettings { MSBuildSettings = MSBuildSettings() });
 });

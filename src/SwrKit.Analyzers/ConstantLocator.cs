@@ -216,12 +216,17 @@ internal static class ConstantLocator
         return false;
     }
 
+    // Only a const of the compilation being analyzed: a diagnostic may point into no other one, so a const of a referenced
+    // project is treated like one from metadata (reported on the argument, not fixed at its declaration).
     private static ISymbol? GetConstSymbol(IOperation operation) => operation switch
     {
-        IFieldReferenceOperation { Field: { IsConst: true } field } => field,
+        IFieldReferenceOperation { Field: { IsConst: true } field } when IsOfThisCompilation(field, operation) => field,
         ILocalReferenceOperation { Local: { IsConst: true } local } => local,
         _ => null,
     };
+
+    private static bool IsOfThisCompilation(ISymbol symbol, IOperation operation) =>
+        operation.SemanticModel is { } model && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, model.Compilation.Assembly);
 
     private static Location? LocateDeclaration(ISymbol symbol, int index, bool whole, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -7,22 +8,15 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SwrKit.Analyzers;
 
 /// <summary>
-/// SWR001-SWR003: constant organization and repository names passed to the SwrKit clients that the service would reject.
-/// The verdict and the message come from <see cref="SwrNames"/>, the same code the client runs before sending.
+/// SWR001-SWR003: constant organization and repository names that the service would reject, wherever SwrKit marks a
+/// parameter or property as an SWR name (<c>[SwrName]</c>, generated from the spec's <c>x-swrkit-name</c>), and in
+/// <c>SwrNames.EscapeRepository</c>. The verdict and the message come from <see cref="SwrNames"/>, the same code the
+/// client runs before sending.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 {
-    private const string NamespaceParameter = "namespace";
-    private const string RepositoryParameter = "repository";
-    private const string RemoteNamespaceProperty = "RemoteNamespace";
     private const string EscapeRepositoryMethod = "EscapeRepository";
-
-    private static readonly string[] ClientTypeNames =
-    {
-        "SwrKit.SwrClient", "SwrKit.CodeArtsRepoClient", "SwrKit.ModelArtsClient", "SwrKit.HssClient",
-        "SwrKit.ISwrClient", "SwrKit.ICodeArtsRepoClient", "SwrKit.IModelArtsClient", "SwrKit.IHssClient",
-    };
 
     private static readonly ImmutableDictionary<string, string?> FixInArgument = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.FixInArgument);
     private static readonly ImmutableDictionary<string, string?> FixInDeclaration = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.FixInDeclaration);
@@ -56,10 +50,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        if (symbols.SyncRequest is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
-        }
+        context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, SwrKitSymbols symbols)
@@ -91,28 +82,18 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var clientMethod = symbols.IsClientMethodName(method.Name) ? symbols.FindClientMethod(method) : null;
-        if (clientMethod is null)
+        var names = symbols.IsNameMethodName(method.Name) ? symbols.NameParameters(method) : default;
+        if (names.IsDefaultOrEmpty)
         {
             return;
         }
 
-        var parameters = clientMethod.Parameters;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter || parameter.Ordinal >= parameters.Length)
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
+                && parameter.Ordinal < names.Length && names[parameter.Ordinal] is { } kind)
             {
-                continue;
-            }
-
-            switch (parameters[parameter.Ordinal].Name)
-            {
-                case NamespaceParameter:
-                    Check(context, argument.Value, NameTarget.Organization);
-                    break;
-                case RepositoryParameter:
-                    Check(context, argument.Value, NameTarget.RepositoryWire);
-                    break;
+                Check(context, argument.Value, kind == NameKind.Organization ? NameTarget.Organization : NameTarget.RepositoryWire);
             }
         }
     }
@@ -125,11 +106,12 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation { Property: { Name: RemoteNamespaceProperty } property }
-            && symbols.IsSyncRequest(property.ContainingType)
+        if (assignment.Target is IPropertyReferenceOperation { Property: { } property }
+            && symbols.IsNamePropertyName(property.Name)
+            && symbols.NameProperty(property) is { } kind
             && assignment.Value is { } value)
         {
-            Check(context, value, NameTarget.Organization);
+            Check(context, value, kind == NameKind.Organization ? NameTarget.Organization : NameTarget.RepositoryWire);
         }
     }
 
@@ -175,76 +157,155 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 
     private static IEnumerable<Location>? AdditionalLocations(ConstantLocation location) => location.Declaration is null ? null : new[] { location.Declaration };
 
-    /// <summary>The SwrKit types of one compilation, resolved once.</summary>
+    /// <summary>
+    /// The SWR-name metadata of one compilation: <c>[SwrName]</c> on parameters and properties (generated from the spec's
+    /// <c>x-swrkit-name</c>), found once per member and cached.
+    /// </summary>
     private sealed class SwrKitSymbols
     {
-        private readonly ImmutableArray<INamedTypeSymbol> clientTypes;
-        private readonly ImmutableArray<INamedTypeSymbol> clientInterfaces;
-        private readonly INamedTypeSymbol? syncRequest;
+        private static readonly ImmutableArray<NameKind?> NoNames = ImmutableArray<NameKind?>.Empty;
 
-        private SwrKitSymbols(ImmutableArray<INamedTypeSymbol> clientTypes, INamedTypeSymbol? swrNames, INamedTypeSymbol? syncRequest)
+        private readonly INamedTypeSymbol nameAttribute;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<NameKind?>> methods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IPropertySymbol, NameKind?> properties = new(SymbolEqualityComparer.Default);
+        private HashSet<string>? methodNames;
+        private HashSet<string>? propertyNames;
+
+        private SwrKitSymbols(INamedTypeSymbol nameAttribute, INamedTypeSymbol? swrNames)
         {
-            this.clientTypes = clientTypes;
-            clientInterfaces = clientTypes.RemoveAll(t => t.TypeKind != TypeKind.Interface);
+            this.nameAttribute = nameAttribute;
             SwrNames = swrNames;
-            this.syncRequest = syncRequest;
         }
 
         public INamedTypeSymbol? SwrNames { get; }
 
-        private HashSet<string>? clientMethodNames;
-
-        /// <summary>Whether a client type declares an ordinary method of that name (overrides and implementations share it).</summary>
-        public bool IsClientMethodName(string name)
+        public static SwrKitSymbols? TryCreate(Compilation compilation)
         {
-            var names = clientMethodNames;
-            if (names is null)
+            if (!ReferencesSwrKit(compilation) || compilation.GetTypeByMetadataName("SwrKit.SwrNameAttribute") is not { } attribute)
             {
-                names = new HashSet<string>(System.StringComparer.Ordinal);
-                foreach (var type in clientTypes)
+                return null;
+            }
+
+            return new SwrKitSymbols(attribute, compilation.GetTypeByMetadataName("SwrKit.SwrNames"));
+        }
+
+        /// <summary>Whether SwrKit declares a method of that name with an SWR-name parameter (overrides and implementations share it).</summary>
+        public bool IsNameMethodName(string name) => (methodNames ??= CollectNames(isMethod: true)).Contains(name);
+
+        /// <summary>Whether SwrKit declares a property of that name that is an SWR name.</summary>
+        public bool IsNamePropertyName(string name) => (propertyNames ??= CollectNames(isMethod: false)).Contains(name);
+
+        /// <summary>Per parameter ordinal, the kind of SWR name it takes; empty when none does.</summary>
+        public ImmutableArray<NameKind?> NameParameters(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.Ordinary ? methods.GetOrAdd(method.OriginalDefinition, FindNameParameters) : NoNames;
+
+        /// <summary>The kind of SWR name a property holds, or null.</summary>
+        public NameKind? NameProperty(IPropertySymbol property) => properties.GetOrAdd(property.OriginalDefinition, FindNameProperty);
+
+        private ImmutableArray<NameKind?> FindNameParameters(IMethodSymbol method)
+        {
+            // The member itself, what it overrides, or the interface member it implements carries the metadata.
+            for (var current = method; current is not null; current = current.OverriddenMethod)
+            {
+                if (Read(current) is { IsEmpty: false } found)
                 {
-                    foreach (var member in type.GetMembers())
+                    return found;
+                }
+            }
+
+            if (method.ContainingType is { TypeKind: not TypeKind.Interface } type)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    foreach (var member in implemented.GetMembers(method.Name))
                     {
-                        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                        if (member is IMethodSymbol interfaceMethod
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method)
+                            && Read(interfaceMethod) is { IsEmpty: false } found)
                         {
-                            names.Add(method.Name);
+                            return found;
                         }
                     }
                 }
-
-                clientMethodNames = names; // benign race: every thread computes the same set
             }
 
-            return names.Contains(name);
+            return NoNames;
         }
 
-        public INamedTypeSymbol? SyncRequest => syncRequest;
-
-        public static SwrKitSymbols? TryCreate(Compilation compilation)
+        private ImmutableArray<NameKind?> Read(IMethodSymbol method)
         {
-            if (!ReferencesSwrKit(compilation))
+            ImmutableArray<NameKind?>.Builder? kinds = null;
+            foreach (var parameter in method.Parameters)
             {
-                return null;
-            }
-
-            if (compilation.GetTypeByMetadataName("SwrKit.ServiceClientBase") is null && compilation.GetTypeByMetadataName("SwrKit.SwrClient") is null)
-            {
-                return null;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(ClientTypeNames.Length);
-            foreach (var name in ClientTypeNames)
-            {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (KindOf(parameter) is { } kind)
                 {
-                    builder.Add(type);
+                    kinds ??= ImmutableArray.CreateBuilder<NameKind?>(method.Parameters.Length);
+                    while (kinds.Count < parameter.Ordinal)
+                    {
+                        kinds.Add(null);
+                    }
+
+                    kinds.Add(kind);
                 }
             }
 
-            return new SwrKitSymbols(
-                builder.ToImmutable(),
-                compilation.GetTypeByMetadataName("SwrKit.SwrNames"),
-                compilation.GetTypeByMetadataName("SwrKit.DeleteImageSyncRepoRequest"));
+            return kinds?.ToImmutable() ?? NoNames;
+        }
+
+        private NameKind? FindNameProperty(IPropertySymbol property)
+        {
+            for (var current = property; current is not null; current = current.OverriddenProperty)
+            {
+                if (KindOf(current) is { } kind)
+                {
+                    return kind;
+                }
+            }
+
+            return null;
+        }
+
+        private NameKind? KindOf(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, nameAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is int kind)
+                {
+                    return (NameKind)kind;
+                }
+            }
+
+            return null;
+        }
+
+        // One pass over the SwrKit assembly's types, so most invocations are dismissed by their name alone.
+        private HashSet<string> CollectNames(bool isMethod)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(nameAttribute.ContainingAssembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                foreach (var member in stack.Pop().GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceOrTypeSymbol container:
+                            stack.Push(container);
+                            break;
+                        case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when isMethod && !Read(method).IsEmpty:
+                            names.Add(method.Name);
+                            break;
+                        case IPropertySymbol property when !isMethod && KindOf(property) is not null:
+                            names.Add(property.Name);
+                            break;
+                    }
+                }
+            }
+
+            return names;
         }
 
         // Assembly identities only: no type table of any referenced assembly is read for a project without SwrKit.
@@ -258,93 +319,6 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {
                 if (identity.Name == "SwrKit")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool IsSyncRequest(INamedTypeSymbol? type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, syncRequest))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The SwrKit client method that <paramref name="method"/> is, overrides or implements; null for any other method.</summary>
-        public IMethodSymbol? FindClientMethod(IMethodSymbol method)
-        {
-            if (method.MethodKind != MethodKind.Ordinary)
-            {
-                return null;
-            }
-
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                if (IsClientType(current.ContainingType))
-                {
-                    return current;
-                }
-            }
-
-            // A user type implementing a client interface (a fake, a decorator), called through its own type.
-            var type = method.ContainingType;
-            if (type is null || type.TypeKind == TypeKind.Interface || clientInterfaces.IsEmpty || type.AllInterfaces.IsEmpty)
-            {
-                return null;
-            }
-
-            foreach (var clientInterface in clientInterfaces)
-            {
-                if (!Implements(type, clientInterface))
-                {
-                    continue;
-                }
-
-                foreach (var member in clientInterface.GetMembers(method.Name))
-                {
-                    if (member is IMethodSymbol interfaceMethod
-                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method))
-                    {
-                        return interfaceMethod;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol clientInterface)
-        {
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, clientInterface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsClientType(INamedTypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            foreach (var clientType in clientTypes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, clientType))
                 {
                     return true;
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,8 +17,10 @@ namespace SwrKit.CodeFixes;
 /// argument, or in the const declaration in source), keeping the literal's kind (regular, verbatim, raw) and every other
 /// character as written. Offered only when the analyzer marked the diagnostic as fixable (the value is that one literal).
 /// </summary>
-// No [Shared]: System.Composition 9 is all this feed has, and Roslyn 4.8 hosts (VS 17.8) only load 7.0 (the package tests check the references).
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceSlashCodeFixProvider))]
+// [Shared] is the MEF part policy IDE hosts expect of a stateless fixer. Hosts that load package fixers read the export
+// attribute from metadata and create the type directly, so the attribute's assembly (System.Composition 8.0, newer than
+// the 7.0 of Visual Studio 17.8) is never resolved there; tests/SwrKit.Package.Tests pins what the fix may reference.
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceSlashCodeFixProvider)), Shared]
 public sealed class ReplaceSlashCodeFixProvider : CodeFixProvider
 {
     /// <summary>The code action's equivalence key (stable: Fix All groups by it).</summary>

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SwrKit.Analyzers.Tests.Verifiers;
-using static SwrKit.Analyzers.Tests.Verifiers.AnalyzerVerifier;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+using SwrKit.Analyzers.Tests.Verification;
+using static SwrKit.Analyzers.Tests.Verification.AnalyzerVerifier;
 
 namespace SwrKit.Analyzers.Tests;
 
@@ -25,17 +27,20 @@ public class AnalyzerShapeTests
     [Fact]
     public async Task The_issue_example()
     {
-        var diagnostics = await VerifyAsync(Code("""
-                    await swr.DeleteRetentionAsync("{|SWR001:M|}y-Org", "group{|SWR003:/|}app", 42);
-            """));
-        var organization = diagnostics.Single(d => d.Id == "SWR001");
-        Assert.Equal(SwrNames.CheckNamespace("My-Org").Message, organization.GetMessage());
-        Assert.Equal(DiagnosticSeverity.Warning, organization.Severity);
-        Assert.Equal("https://github.com/swrkit/swrkit/blob/main/docs/rules/SWR001.md", organization.Descriptor.HelpLinkUri);
-        var slash = diagnostics.Single(d => d.Id == "SWR003");
-        Assert.Equal(SwrNames.CheckRepository("group/app").Message, slash.GetMessage());
-        Assert.Contains("group$app", slash.GetMessage());
-        Assert.Equal("https://github.com/swrkit/swrkit/blob/main/docs/rules/SWR003.md", slash.Descriptor.HelpLinkUri);
+        // The run-time messages, as warnings (help links: Descriptors_are_warnings_with_help_links).
+        var test = new SwrAnalyzerTest
+        {
+            TestCode = Code("""
+                    await swr.DeleteRetentionAsync("{|#0:M|}y-Org", "group{|#1:/|}app", 42);
+            """),
+            ExpectedDiagnostics =
+            {
+                Diagnostic("SWR001").WithLocation(0).WithMessage(SwrNames.CheckNamespace("My-Org").Message),
+                Diagnostic("SWR003").WithLocation(1).WithMessage(SwrNames.CheckRepository("group/app").Message),
+            },
+        };
+        await test.RunAsync();
+        Assert.Contains("group$app", SwrNames.CheckRepository("group/app").Message);
     }
 
     [Fact]
@@ -96,53 +101,77 @@ public class AnalyzerShapeTests
             """));
 
     [Fact]
-    public async Task A_constant_declared_elsewhere_is_reported_on_the_argument_with_the_declaration_as_additional_location()
+    public Task A_constant_declared_elsewhere_is_reported_on_the_argument_with_the_declaration_as_additional_location()
     {
-        var diagnostics = await VerifyAsync(Code("""
-                    await client.DeleteRetentionAsync({|SWR001:BadOrg|}, {|SWR003:Slashed|}, 1);
-                    const string local = "x/y";
-                    await client.DeleteRetentionAsync({|SWR001:Names.Upper|}, {|SWR003:local|}, 1);
-                    await client.DeleteRetentionAsync("org", Names.Prefix + "{|SWR003:/|}" + {|SWR002:Names.Upper|}, 1);
-            """, """
-                const string BadOrg = "bad--org";
-                const string Slashed = "group/app";
-            """), """
-            static class Names
+        // Additional location: the offending character inside the declaration (#10...); none for a character written in
+        // the argument itself. Names.Upper breaks both rules at the same declaration character.
+        var test = new SwrAnalyzerTest
+        {
+            TestState =
             {
-                public const string Upper = "App";
-                public const string Prefix = "p";
-            }
-            """);
-
-        static string Text(Location location) => location.SourceTree!.GetText().ToString(location.SourceSpan);
-        var sorted = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id).ToList();
-        Assert.Equal(
-            [
-                ("SWR001", "BadOrg", "/src/Test0.cs", "-"),
-                ("SWR003", "Slashed", "/src/Test0.cs", "/"),
-                ("SWR001", "Names.Upper", "/src/Test1.cs", "A"),
-                ("SWR003", "local", "/src/Test0.cs", "/"),
-                ("SWR003", "/", "", ""),
-                ("SWR002", "Names.Upper", "/src/Test1.cs", "A"),
-            ],
-            sorted.Select(d => (d.Id, Text(d.Location), d.AdditionalLocations.FirstOrDefault()?.SourceTree?.FilePath ?? "", d.AdditionalLocations.FirstOrDefault() is { } a ? Text(a) : "")));
-
-        // The additional location is the offending character inside the declaration: the second '-' of "bad--org".
-        var badOrg = sorted[0].AdditionalLocations[0];
-        Assert.Equal(badOrg.SourceTree!.GetText().ToString().IndexOf("\"bad--org\"", StringComparison.Ordinal) + 5, badOrg.SourceSpan.Start);
-        Assert.Equal(1, badOrg.SourceSpan.Length);
+                Sources =
+                {
+                    Code("""
+                    await client.DeleteRetentionAsync({|#0:BadOrg|}, {|#1:Slashed|}, 1);
+                    const string local = "x{|#13:/|}y";
+                    await client.DeleteRetentionAsync({|#2:Names.Upper|}, {|#3:local|}, 1);
+                    await client.DeleteRetentionAsync("org", Names.Prefix + "{|#4:/|}" + {|#5:Names.Upper|}, 1);
+            """, """
+                const string BadOrg = "bad-{|#10:-|}org";
+                const string Slashed = "group{|#11:/|}app";
+            """),
+                    """
+                    static class Names
+                    {
+                        public const string Upper = "{|#12:A|}pp";
+                        public const string Prefix = "p";
+                    }
+                    """,
+                },
+            },
+            ExpectedDiagnostics =
+            {
+                Diagnostic("SWR001").WithLocation(0).WithLocation(10),
+                Diagnostic("SWR003").WithLocation(1).WithLocation(11),
+                Diagnostic("SWR001").WithLocation(2).WithLocation(12),
+                Diagnostic("SWR003").WithLocation(3).WithLocation(13),
+                Diagnostic("SWR003").WithLocation(4),
+                Diagnostic("SWR002").WithLocation(5).WithLocation(12),
+            },
+        };
+        return test.RunAsync();
     }
 
     [Fact]
-    public async Task Interpolated_brace_escapes_map_to_both_braces()
+    public Task A_constant_of_a_referenced_project_is_reported_on_the_argument_only()
     {
-        var diagnostics = await TestCompilation.AnalyzeAsync(TestCompilation.Create([TestCompilation.Parse(Code("""
+        // The declaration is in another compilation: no additional location (none may point there).
+        var test = new SwrAnalyzerTest
+        {
+            TestCode = Code("""        await client.DeleteRetentionAsync({|#0:Names.Org|}, {|#1:Names.Repo|}, 1);"""),
+            ExpectedDiagnostics = { Diagnostic("SWR001").WithLocation(0), Diagnostic("SWR003").WithLocation(1) },
+        };
+        test.TestState.AdditionalProjects["Names"].Sources.Add("""public static class Names { public const string Org = "Org"; public const string Repo = "team/app"; }""");
+        test.TestState.AdditionalProjects["Names"].AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
+        test.TestState.AdditionalProjectReferences.Add("Names");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Interpolated_brace_escapes_map_to_both_braces()
+    {
+        // "{{" and "}}" read as markup, so the spans are found in the plain source.
+        var source = Code("""
                     await client.DeleteRetentionAsync("org", $"{Group}a{{b", 1);
                     await client.DeleteRetentionAsync("org", $@"{Group}a}}b", 1);
             """, """
                 const string Group = "group";
-            """))]));
-        Assert.Equal(["{{", "}}"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
+            """);
+        var text = SourceText.From(source);
+        var test = new SwrAnalyzerTest { TestState = { MarkupHandling = MarkupMode.None, Sources = { source } } };
+        test.ExpectedDiagnostics.Add(Diagnostic("SWR002").WithSpan("/0/Test0.cs", text, new TextSpan(source.IndexOf("a{{b", StringComparison.Ordinal) + 1, 2)));
+        test.ExpectedDiagnostics.Add(Diagnostic("SWR002").WithSpan("/0/Test0.cs", text, new TextSpan(source.IndexOf("a}}b", StringComparison.Ordinal) + 1, 2)));
+        return test.RunAsync();
     }
 
     [Fact]
@@ -225,39 +254,46 @@ public class AnalyzerShapeTests
     [InlineData("/src/Client.designer.cs", "")]
     [InlineData("/src/Client.cs", "// <auto-generated/>\n")]
     [InlineData("/src/Client.cs", "// <autogenerated />\n")]
-    public Task Generated_code_is_not_analyzed(string path, string header) => VerifyAsync(
-        [header + Code("""
+    public Task Generated_code_is_not_analyzed(string path, string header) => new SwrAnalyzerTest
+    {
+        TestState =
+        {
+            Sources =
+            {
+                (path, header + Code("""
                     await client.DeleteRetentionAsync("Bad Org", "a/b", 1);
                     var body = new DeleteImageSyncRepoRequest { RemoteNamespace = "X" };
                     SwrNames.EscapeRepository("UPPER");
-            """)],
-        withSwrKit: true,
-        paths: [path]);
+            """)),
+            },
+        },
+    }.RunAsync();
 
     [Fact]
     public async Task Without_a_SwrKit_reference_nothing_is_registered_or_reported()
     {
         // The same names in a look-alike API: no SwrKit.ServiceClientBase / SwrKit.SwrClient in the compilation.
-        await VerifyAsync(
-            ["""
+        await new SwrAnalyzerTest(withSwrKit: false)
+        {
+            TestCode = """
             using System.Threading.Tasks;
             namespace Lookalike
             {
                 public interface ISwrClient { Task DeleteRetentionAsync(string @namespace, string repository, int retentionId); }
                 static class Use { static Task M(ISwrClient c) => c.DeleteRetentionAsync("Bad Org", "a/b", 1); }
             }
-            """],
-            withSwrKit: false);
+            """,
+        }.RunAsync();
 
         var registered = new RegistrationProbe();
-        var compilation = TestCompilation.Create([TestCompilation.Parse("class C { }")], withSwrKit: false);
+        var compilation = await SwrTestSetup.CreateCompilationAsync([SwrTestSetup.Parse("class C { }", "/0/Test0.cs")], withSwrKit: false);
         new SwrNameAnalyzer().Initialize(registered);
         Assert.NotNull(registered.CompilationStart);
         var start = new CompilationStartProbe(compilation);
         registered.CompilationStart!(start);
         Assert.Equal(0, start.Registrations);
 
-        var withSwrKit = new CompilationStartProbe(TestCompilation.Create([TestCompilation.Parse("class C { }")]));
+        var withSwrKit = new CompilationStartProbe(await SwrTestSetup.CreateCompilationAsync([SwrTestSetup.Parse("class C { }", "/0/Test0.cs")]));
         registered.CompilationStart!(withSwrKit);
         Assert.Equal(2, withSwrKit.Registrations);
         Assert.True(registered.Concurrent);
@@ -284,24 +320,36 @@ public class AnalyzerShapeTests
     [InlineData("error", DiagnosticSeverity.Error)]
     [InlineData("suggestion", DiagnosticSeverity.Info)]
     [InlineData("none", null)]
-    public async Task Severity_is_configurable_in_editorconfig(string severity, DiagnosticSeverity? expected)
+    public Task Severity_is_configurable_in_editorconfig(string severity, DiagnosticSeverity? expected)
     {
-        var (_, project) = CodeFixVerifier.CreateProject(
-            [Code("""        await client.DeleteRetentionAsync("Org", "a/b", 1);""")],
-            [("/src/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.SWR003.severity = {severity}\n")]);
-        var compilation = (await project.GetCompilationAsync())!;
-        var withAnalyzers = compilation.WithAnalyzers(TestCompilation.Analyzers, project.AnalyzerOptions);
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostics.Single(d => d.Id == "SWR001").Severity);
-        var slash = diagnostics.SingleOrDefault(d => d.Id == "SWR003");
-        Assert.Equal(expected, slash?.Severity);
+        var test = new SwrAnalyzerTest
+        {
+            SeverityFromEditorConfig = true,
+            TestState =
+            {
+                Sources = { Code("""        await client.DeleteRetentionAsync("{|#0:O|}rg", "a{|#1:/|}b", 1);""") },
+                AnalyzerConfigFiles = { ("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.SWR003.severity = {severity}\n") },
+            },
+            ExpectedDiagnostics = { Diagnostic("SWR001").WithLocation(0) },
+        };
+        if (expected is { } slash)
+        {
+            test.ExpectedDiagnostics.Add(Diagnostic("SWR003").WithLocation(1).WithSeverity(slash));
+        }
+
+        return test.RunAsync();
     }
 
     [Fact]
-    public Task Pragma_suppression_works() => VerifyAsync(Code("""
+    public Task Pragma_suppression_works() => new SwrAnalyzerTest
+    {
+        // The library's own check puts "#pragma warning disable" at the top, which the restore below ends.
+        TestBehaviors = TestBehaviors.SkipSuppressionCheck,
+        TestCode = Code("""
             #pragma warning disable SWR003
                     await client.DeleteRetentionAsync("org", "a/b", 1);
             #pragma warning restore SWR003
                     await client.DeleteRetentionAsync("org", "a{|SWR003:/|}b", 1);
-            """));
+            """),
+    }.RunAsync();
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SwrKit.Analyzers.Tests.Verifiers;
 using Xunit.Abstractions;
 
 namespace SwrKit.Analyzers.Tests;

@@ -1,16 +1,21 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using SwrKit.Analyzers.Tests.Verifiers;
+using SwrKit.Analyzers.Tests.Verification;
 using Xunit.Abstractions;
+using static SwrKit.Analyzers.Tests.Verification.ExpectedDiagnostics;
 
 namespace SwrKit.Analyzers.Tests;
 
 /// <summary>
 /// Randomized tests with fixed seeds. (1) Random values written as random constant shapes (literal styles,
 /// concatenations, parentheses, const fields) with a test-side oracle for the exact location. (2) Thousands of randomly
-/// mutated and truncated programs around client calls: the analyzer must never throw.
+/// mutated and truncated programs around client calls: the analyzer must never throw (each program its own compilation,
+/// run directly: thousands of them through a test workspace would take minutes).
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
@@ -153,23 +158,18 @@ public class FuzzTests(ITestOutputHelper output)
         }
 
         source.Append("}\n");
-        var tree = TestCompilation.Parse(source.ToString());
-        var diagnostics = await TestCompilation.AnalyzeAsync(TestCompilation.Create([tree]));
-
-        var actual = diagnostics.Select(d => (d.Id, d.Location.SourceSpan, Additional: d.AdditionalLocations.Count == 0 ? (TextSpan?)null : d.AdditionalLocations[0].SourceSpan))
-            .OrderBy(d => d.SourceSpan.Start).ThenBy(d => d.Id).ToList();
-        var wanted = expected.OrderBy(e => e.Span.Start).ThenBy(e => e.Id).ToList();
-        var text = tree.GetText();
-        for (var i = 0; i < Math.Min(actual.Count, wanted.Count); i++)
+        const string Path = "/0/Test0.cs";
+        var text = SourceText.From(source.ToString());
+        var test = new SwrAnalyzerTest { TestState = { MarkupHandling = MarkupMode.None } };
+        test.TestState.Sources.Add((Path, text));
+        foreach (var (id, span, additional) in expected)
         {
-            if (actual[i] != (wanted[i].Id, wanted[i].Span, wanted[i].Additional))
-            {
-                Assert.Fail($"#{i}: expected {wanted[i]} \u00bb{text.ToString(wanted[i].Span)}\u00ab, actual {actual[i]} \u00bb{text.ToString(actual[i].SourceSpan)}\u00ab\nline: {text.Lines.GetLineFromPosition(wanted[i].Span.Start)}");
-            }
+            var result = Warning(id).WithSpan(Path, text, span);
+            test.ExpectedDiagnostics.Add(additional is { } declaration ? result.WithSpan(Path, text, declaration) : result);
         }
 
-        Assert.Equal(wanted.Count, actual.Count);
-        Assert.True(wanted.Count > 100, "too few diagnostics: " + wanted.Count);
+        await test.RunAsync();
+        Assert.True(expected.Count > 100, "too few diagnostics: " + expected.Count);
     }
 
     [Fact]
@@ -188,8 +188,8 @@ public class FuzzTests(ITestOutputHelper output)
         var reported = 0;
         await Parallel.ForEachAsync(sources.Select((s, i) => (s, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (item, _) =>
         {
-            var compilation = TestCompilation.Create([TestCompilation.Parse(item.s, $"/src/Fuzz{item.i}.cs")]);
-            var (diagnostics, thrown) = await TestCompilation.RunAsync(compilation);
+            var compilation = await SwrTestSetup.CreateCompilationAsync([SwrTestSetup.Parse(item.s, $"/0/Fuzz{item.i}.cs")]);
+            var (diagnostics, thrown) = await RunAsync(compilation);
             Interlocked.Add(ref reported, diagnostics.Length);
             if (thrown.Count > 0)
             {
@@ -203,6 +203,28 @@ public class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"{Programs} programs, {reported} diagnostics, {stopwatch.Elapsed.TotalSeconds:F1} s");
         Assert.True(exceptions.Count == 0, $"{exceptions.Count} programs made the analyzer throw; first:\n{exceptions.FirstOrDefault()}");
         Assert.True(reported > Programs / 2, "the mutated programs should still produce diagnostics: " + reported);
+    }
+
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new SwrNameAnalyzer()];
+
+    /// <summary>The analyzer's diagnostics and every exception it threw (reported to the callback, or as AD0001).</summary>
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> RunAsync(Compilation compilation)
+    {
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, analyzer, diagnostic) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add(exception.ToString());
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        exceptions.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+        return ([.. diagnostics.Where(d => d.Id != "AD0001")], exceptions);
     }
 
     private static string RandomValue(Random random)

@@ -1,4 +1,4 @@
-using SwrKit.Analyzers.Tests.Verifiers;
+using SwrKit.Analyzers.Tests.Verification;
 
 namespace SwrKit.Analyzers.Tests;
 

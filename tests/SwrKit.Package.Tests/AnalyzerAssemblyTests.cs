@@ -35,7 +35,9 @@ public sealed class AnalyzerAssemblyTests
     {
         ["Microsoft.CodeAnalysis.Workspaces"] = new(4, 8, 0, 0),
         ["Microsoft.CodeAnalysis.CSharp.Workspaces"] = new(4, 8, 0, 0),
-        ["System.Composition.AttributedModel"] = new(7, 0, 0, 0),
+        // Only [Shared] refers to it: hosts read the export attributes of a package fixer from metadata and never resolve
+        // this assembly, so the 8.0 reference loads where the host has 7.0 (Visual Studio 17.8).
+        ["System.Composition.AttributedModel"] = new(8, 0, 0, 0),
         ["System.Composition.Runtime"] = new(7, 0, 0, 0),
         ["System.Composition.Hosting"] = new(7, 0, 0, 0),
         ["System.Composition.TypedParts"] = new(7, 0, 0, 0),

@@ -284,12 +284,12 @@ section_consumer() {
 # ---------------------------------------------------------------------------------------------------------------
 copy_tree() { # destination
   local dest=$1
-  mkdir -p "$dest/tools"
+  mkdir -p "$dest"
   cp "$ROOT"/Directory.Build.props "$ROOT"/Directory.Packages.props "$ROOT"/global.json "$dest/"
   if [ -f "$ROOT/.editorconfig" ]; then cp "$ROOT/.editorconfig" "$dest/"; fi
   cp -r "$ROOT/spec" "$dest/"
-  # src without bin/obj; tools: the generator host and the pinned NSwag CLI.
-  (cd "$ROOT" && find src tools/SwrKit.CodeGen tools/nswag \( -name bin -o -name obj \) -prune -o -type f -print) | while read -r f; do
+  # src (the generator host included) without bin/obj; NSwag comes from the NuGet cache.
+  (cd "$ROOT" && find src \( -name bin -o -name obj \) -prune -o -type f -print) | while read -r f; do
     mkdir -p "$dest/$(dirname "$f")"
     cp "$ROOT/$f" "$dest/$f"
   done
@@ -328,7 +328,7 @@ NOOP_CHECKED_MEDIAN=""
 section_noop() {
   md "## Budget 2: no-op build of src/SwrKit, generated vs checked-in"
   md ""
-  md "Copies of src/ (without bin/obj), spec/, tools/SwrKit.CodeGen, tools/nswag and the props in \`$WORK\`; the checked-in copy has obj/codegen/SwrKitClient.g.cs as src/SwrKit/Generated/SwrKitClient.g.cs and no ClientGeneration.targets import. Command (both, interleaved, alternating order): \`dotnet build src/SwrKit/SwrKit.csproj -nologo\` (Debug, implicit restore, both target frameworks)."
+  md "Copies of src/ (without bin/obj), spec/ and the props in \`$WORK\`; the checked-in copy has obj/codegen/SwrKitClient.g.cs as src/SwrKit/Generated/SwrKitClient.g.cs and no ClientGeneration.targets import. Command (both, interleaved, alternating order): \`dotnet build src/SwrKit/SwrKit.csproj -nologo\` (Debug, implicit restore, both target frameworks)."
   md ""
   prepare_copies || return 1
   local csv=$OUT/noop.csv i variant wall file nswag_runs=0

@@ -72,13 +72,13 @@ public static class AkSkSigner
         return Algorithm + " Access=" + accessKey + ", SignedHeaders=" + signedNames + ", Signature=" + signature;
     }
 
-    /// <summary>The canonical request (step 3), exposed for diagnostics and tests.</summary>
+    /// <summary>The canonical request (step 3).</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute request URI.</param>
     /// <param name="headers">Every header on the request.</param>
     /// <param name="bodyHash">The lower-hex SHA-256 of the body, or the <c>X-Sdk-Content-Sha256</c> value.</param>
     /// <returns>The canonical request text.</returns>
-    public static string CanonicalRequest(string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, string bodyHash)
+    internal static string CanonicalRequest(string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, string bodyHash)
     {
         var signed = SignedHeaderList(headers);
         return CanonicalRequest(method, uri, signed, SignedNames(signed), bodyHash);
@@ -87,7 +87,7 @@ public static class AkSkSigner
     /// <summary>The canonical URI: the decoded path, each segment encoded, with a trailing <c>/</c>.</summary>
     /// <param name="uri">The absolute request URI.</param>
     /// <returns>E.g. <c>/v2/manage/namespaces/org/repos/group%24app/</c>.</returns>
-    public static string CanonicalUri(Uri uri)
+    internal static string CanonicalUri(Uri uri)
     {
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
         var builder = new StringBuilder(path.Length + 16);
@@ -103,7 +103,7 @@ public static class AkSkSigner
     /// <summary>The canonical query: pairs sorted by key then value, both sides encoded, joined with <c>&amp;</c>.</summary>
     /// <param name="parameters">The decoded query parameters (a key may repeat).</param>
     /// <returns>The canonical query string, empty when there are no parameters.</returns>
-    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> parameters)
+    internal static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var sorted = new List<KeyValuePair<string, string>>(parameters);
         if (sorted.Count == 0)
@@ -136,7 +136,7 @@ public static class AkSkSigner
     /// <summary>Reads the decoded parameters of a query string (<c>?a=1&amp;b=2</c>).</summary>
     /// <param name="query">The query, with or without the leading <c>?</c>.</param>
     /// <returns>The parameters in order.</returns>
-    public static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)
+    internal static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)
     {
         foreach (var pair in (query ?? string.Empty).TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -150,7 +150,7 @@ public static class AkSkSigner
     /// <summary>Percent-encodes UTF-8 bytes, keeping only <c>A-Z a-z 0-9 - _ . ~</c>, with upper-case hex.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The encoded text.</returns>
-    public static string Encode(string value)
+    internal static string Encode(string value)
     {
         if (value is null)
         {
@@ -173,7 +173,7 @@ public static class AkSkSigner
     /// <summary>Lower-hex SHA-256.</summary>
     /// <param name="data">The bytes.</param>
     /// <returns>64 hex characters.</returns>
-    public static string HexSha256(byte[] data)
+    internal static string HexSha256(byte[] data)
     {
 #if NET5_0_OR_GREATER
         return Hex(SHA256.HashData(data));

@@ -4,25 +4,28 @@ using System.Text.RegularExpressions;
 
 namespace SwrKit;
 
-/// <summary>Where a parameter goes on the wire; decides which extra rules apply to its value.</summary>
+/// <summary>Where a value goes on the wire; decides which extra rules apply to it.</summary>
 internal enum ParameterLocation
 {
     Path,
     Query,
     Header,
+
+    /// <summary>A string inside the JSON body: escaped there, so any valid character may stand in it.</summary>
+    Body,
 }
 
-/// <summary>Which SWR naming rules a value follows (the spec's <c>x-swrkit-name</c>).</summary>
-internal enum SwrNameKind
+/// <summary>A request body that checks itself before it is sent; generated from the spec for every model.</summary>
+internal interface IRequestValidation
 {
-    Organization,
-    Repository,
+    /// <summary>Throws <see cref="ArgumentException"/> (with <paramref name="paramName"/>) when the body would be rejected.</summary>
+    void Validate(string paramName);
 }
 
 /// <summary>
 /// Checks one caller value against its spec schema before anything is sent. The generated code calls it for every
-/// path, query and header parameter with the limits the spec declares, so a parameter added to the spec is covered
-/// without hand-written code. A failure is an <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>)
+/// path, query and header parameter and every body property with the limits the spec declares, so a parameter or
+/// property added to the spec is covered without hand-written code. A failure is an <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>)
 /// whose <see cref="ArgumentException.ParamName"/> is the C# parameter; the message never repeats the value, which
 /// may be long or sensitive.
 /// </summary>
@@ -30,20 +33,50 @@ internal static class ParameterGuard
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
-    public static void Name(SwrNameKind kind, string? value, string paramName)
+    /// <summary>The SWR naming rules (<c>x-swrkit-name</c>); the message is the analyzer's.</summary>
+    public static void Name(NameKind kind, string? value, string paramName)
     {
         if (value is null)
         {
             return;
         }
 
-        if (kind == SwrNameKind.Organization)
+        var result = kind == NameKind.Organization ? SwrNames.CheckNamespace(value) : SwrNames.CheckRepository(value);
+        if (!result.IsValid || result.HasUnescapedSlash)
         {
-            RequestValidation.Namespace(value, paramName);
+            throw new ArgumentException(result.Message, paramName);
         }
-        else
+    }
+
+    /// <summary>A property the schema lists as required.</summary>
+    public static void Required<T>(T value, string property, string paramName)
+    {
+        if (value is null || (value is string text && text.Length == 0))
         {
-            RequestValidation.Repository(value, paramName);
+            throw new ArgumentException($"{property} is required.", paramName);
+        }
+    }
+
+    /// <summary>An enum value the spec defines; any other would be sent as a number the service does not accept.</summary>
+    public static void Defined<T>(T? value, string property, string paramName)
+        where T : struct, Enum
+    {
+#if NET5_0_OR_GREATER
+        if (value is { } v && !Enum.IsDefined(v))
+#else
+        if (value is { } v && !Enum.IsDefined(typeof(T), v))
+#endif
+        {
+            throw new ArgumentException($"{property} {Convert.ToInt64(v, CultureInfo.InvariantCulture)} is not a defined {typeof(T).Name}; use one of: {string.Join(", ", Enum.GetNames(typeof(T)))}.", paramName);
+        }
+    }
+
+    /// <summary>A credential's plain text: valid UTF-16, or its UTF-8 (and Base64) would silently be another value.</summary>
+    public static void Credential(Base64Credential? value, string property, string paramName)
+    {
+        if (value?.GetPlainText() is { } text && FindUnpairedSurrogate(text) is var index and >= 0)
+        {
+            throw new ArgumentException($"{property} contains an unpaired surrogate at index {index}: it is not valid UTF-16 and would be sent as U+FFFD, a different value.", paramName);
         }
     }
 
@@ -74,7 +107,7 @@ internal static class ParameterGuard
                 throw Invalid(paramName, wireName, $"contains an unpaired surrogate (U+{(int)c:X4}) at index {i}: it is not valid UTF-16 and would be sent as U+FFFD, a different value");
             }
 
-            if (char.IsControl(c))
+            if (char.IsControl(c) && location != ParameterLocation.Body)
             {
                 throw Invalid(paramName, wireName, $"contains a control character (U+{(int)c:X4}) at index {i}; {Describe(location)} values cannot carry CR, LF, NUL or other control characters");
             }
@@ -125,6 +158,23 @@ internal static class ParameterGuard
             : maximum == long.MaxValue ? "at least " + minimum.ToString(CultureInfo.InvariantCulture)
             : "between " + minimum.ToString(CultureInfo.InvariantCulture) + " and " + maximum.ToString(CultureInfo.InvariantCulture);
         throw new ArgumentOutOfRangeException(paramName, number, $"{wireName} must be {range}.");
+    }
+
+    private static int FindUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Describe(ParameterLocation location) => location switch

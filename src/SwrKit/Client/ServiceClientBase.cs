@@ -50,7 +50,7 @@ public abstract class ServiceClientBase
     }
 
     /// <summary>The SWR naming rules for a parameter whose schema carries <c>x-swrkit-name</c>.</summary>
-    private protected static void GuardName(SwrNameKind kind, string? value, string paramName) => ParameterGuard.Name(kind, value, paramName);
+    private protected static void GuardName(NameKind kind, string? value, string paramName) => ParameterGuard.Name(kind, value, paramName);
 
     /// <summary>The spec's limits for a string path, query or header parameter (see <see cref="ParameterGuard"/>).</summary>
     private protected static void GuardText(string? value, string paramName, string wireName, ParameterLocation location, int minLength, int maxLength, string? pattern) =>

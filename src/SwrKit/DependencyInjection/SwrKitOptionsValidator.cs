@@ -61,6 +61,15 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
             failures.Add($"Configure either {K("AccessKey")}/{K("SecretKey")} or {K("Token")} (or a token provider), not both.");
         }
 
+        // These travel in headers: a control or non-ASCII character would break the request (or start another one).
+        foreach (var (name, value) in new[] { ("AccessKey", o.AccessKey), ("ProjectId", o.ProjectId), ("SecurityToken", o.SecurityToken), ("Token", o.Token) })
+        {
+            if (value is not null && HeaderValue.FindInvalid(value) is var index and >= 0)
+            {
+                failures.Add($"{K(name)} contains a character that cannot be sent in an HTTP header (U+{(int)value[index]:X4} at index {index}); only printable ASCII is allowed.");
+            }
+        }
+
         if (!hasAk && !hasSk && (!string.IsNullOrEmpty(o.ProjectId) || !string.IsNullOrEmpty(o.SecurityToken)))
         {
             failures.Add($"{K("ProjectId")} and {K("SecurityToken")} apply only to AK/SK credentials: set {K("AccessKey")} and {K("SecretKey")}, or remove them.");

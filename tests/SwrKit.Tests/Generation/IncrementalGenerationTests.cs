@@ -6,7 +6,7 @@ namespace SwrKit.Tests.Generation;
 
 /// <summary>
 /// Builds a copy of the runtime project in a temporary folder: a no-op rebuild must not run NSwag, and an edited spec
-/// must yield the new operation on the next build.
+/// must yield the new operation on the next build, once the new API is declared.
 /// </summary>
 public sealed class IncrementalGenerationTests : IDisposable
 {
@@ -18,8 +18,7 @@ public sealed class IncrementalGenerationTests : IDisposable
         CopyTree(RepositoryPaths.Combine("spec"), Path.Combine(_root, "spec"));
         CopyTree(RepositoryPaths.Combine("src", "SwrKit"), Path.Combine(_root, "src", "SwrKit"));
         CopyTree(RepositoryPaths.Combine("src", "Shared"), Path.Combine(_root, "src", "Shared"));
-        CopyTree(RepositoryPaths.Combine("tools", "SwrKit.CodeGen"), Path.Combine(_root, "tools", "SwrKit.CodeGen"));
-        CopyTree(RepositoryPaths.Combine("tools", "nswag"), Path.Combine(_root, "tools", "nswag"));
+        CopyTree(RepositoryPaths.Combine("src", "SwrKit.CodeGen"), Path.Combine(_root, "src", "SwrKit.CodeGen"));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
         {
             File.Copy(RepositoryPaths.Combine(file), Path.Combine(_root, file));
@@ -37,7 +36,10 @@ public sealed class IncrementalGenerationTests : IDisposable
     {
         var first = await BuildAsync();
         Assert.Contains(GeneratingMarker, first.Output);
+        Assert.Contains("building the generator host", first.Output);
         Assert.True(File.Exists(GeneratedFile));
+        // NSwag comes from a NuGet package: nothing is installed with npm.
+        Assert.Empty(Directory.GetDirectories(_root, "node_modules", SearchOption.AllDirectories));
         var stamp = File.GetLastWriteTimeUtc(GeneratedFile);
 
         var noop = await BuildAsync();
@@ -45,9 +47,20 @@ public sealed class IncrementalGenerationTests : IDisposable
         Assert.DoesNotContain("building the generator host", noop.Output);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(GeneratedFile));
 
+        // Another NSwag (a version bump, or SwrKitNSwagDir): package files keep old timestamps, yet the host is rebuilt
+        // against it and the client regenerated.
+        var otherNSwag = CopyOfNSwag();
+        var switched = await BuildAsync($"-p:SwrKitNSwagDir=\"{otherNSwag}\"");
+        Assert.Contains("building the generator host", switched.Output);
+        Assert.Contains(GeneratingMarker + " from swrkit.yaml (NSwag in " + otherNSwag + ")", switched.Output);
+
         AddOperationToSpec();
+        var undeclared = (await RunBuildAsync()).EnsureFailure();
+        Assert.Contains(GeneratingMarker, undeclared.Output);
+        Assert.Contains("error RS0016: Symbol 'ListRetentionsAsync' is not part of the declared public API", undeclared.Output);
+
+        DeclareNewOperationInPublicApi();
         var edited = await BuildAsync();
-        Assert.Contains(GeneratingMarker, edited.Output);
         Assert.Contains("ListRetentionsAsync", File.ReadAllText(GeneratedFile));
         Assert.Contains("ListRetentionsAsync", MethodNames(Assembly));
         Assert.Contains("ListRetentionsAsync", MethodNames(Assembly, "ISwrClient"));
@@ -56,19 +69,16 @@ public sealed class IncrementalGenerationTests : IDisposable
     [Fact]
     public async Task A_design_time_build_generates_the_client_so_the_IDE_sees_it()
     {
-        var nswagDir = NSwagDir;
         (await ProcessRunner.RunAsync("dotnet", $"restore \"{Project}\" -nologo", _root, TimeSpan.FromMinutes(3))).EnsureSuccess();
 
         // What Visual Studio's design-time build does: run the compile targets without invoking the compiler.
-        var args = $"msbuild \"{Project}\" -t:Compile -p:DesignTimeBuild=true -p:BuildingInsideVisualStudio=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:TargetFramework=net8.0 -nologo -v:n -p:NSwagDir=\"{nswagDir}\"";
+        var args = $"msbuild \"{Project}\" -t:Compile -p:DesignTimeBuild=true -p:BuildingInsideVisualStudio=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:TargetFramework=net8.0 -nologo -v:n";
         var result = (await ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4))).EnsureSuccess();
 
         Assert.Contains(GeneratingMarker, result.Output);
         Assert.Contains("class SwrClient", File.ReadAllText(GeneratedFile));
         Assert.False(File.Exists(Assembly), "a design-time build must not produce the assembly");
     }
-
-    private static string NSwagDir => RepositoryPaths.Combine("tools", "nswag", "node_modules", "nswag", "bin", "binaries", "Net100") + Path.DirectorySeparatorChar;
 
     private void AddOperationToSpec()
     {
@@ -95,11 +105,38 @@ public sealed class IncrementalGenerationTests : IDisposable
         File.SetLastWriteTimeUtc(spec, DateTime.UtcNow.AddSeconds(2));
     }
 
-    private async Task<ProcessResult> BuildAsync()
+    /// <summary>The generated client is public API: its new members go to PublicAPI.Unshipped.txt like hand-written ones.</summary>
+    private void DeclareNewOperationInPublicApi()
     {
-        var nswagDir = NSwagDir;
-        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n -p:NSwagDir=\"{nswagDir}\"";
-        return (await ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4))).EnsureSuccess();
+        const string signature = "ListRetentionsAsync(string! namespace, string! repository, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task!";
+        File.AppendAllLines(
+            Path.Combine(_root, "src", "SwrKit", "PublicAPI.Unshipped.txt"),
+            ["SwrKit.ISwrClient." + signature, "virtual SwrKit.SwrClient." + signature]);
+    }
+
+    /// <summary>A copy of the NSwag binaries the last build used (recorded in obj/codegen), with their timestamps.</summary>
+    private string CopyOfNSwag()
+    {
+        var source = File.ReadAllText(Path.Combine(_root, "src", "SwrKit", "obj", "codegen", "nswag-dir.txt")).Trim();
+        Assert.True(File.Exists(Path.Combine(source, "NSwag.CodeGeneration.CSharp.dll")), source);
+        var copy = Path.Combine(_root, "nswag-copy") + Path.DirectorySeparatorChar;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+        }
+
+        return copy;
+    }
+
+    private async Task<ProcessResult> BuildAsync(string extraArguments = "") => (await RunBuildAsync(extraArguments)).EnsureSuccess();
+
+    private Task<ProcessResult> RunBuildAsync(string extraArguments = "")
+    {
+        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n {extraArguments}";
+        return ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4));
     }
 
     private static List<string> MethodNames(string assemblyPath, string? typeName = null)

@@ -210,4 +210,35 @@ public sealed class CallerInputTests
         Assert.DoesNotContain("X-Evil", ex.Message);
         Assert.Equal(0, server.Connections);
     }
+
+    [Fact]
+    public async Task Body_strings_and_credentials_must_be_valid_UTF16()
+    {
+        await using var server = RawHttpServer.Start(RawHttpServer.Response(200, """{"jid":"j"}"""));
+        var swr = new SwrClient(server.CreateClient());
+        var codeArts = new CodeArtsRepoClient(server.CreateClient());
+
+        var region = await Assert.ThrowsAsync<ArgumentException>(() => swr.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn" + '\uDBFF', RemoteNamespace = "target" }));
+        var password = await Assert.ThrowsAsync<ArgumentException>(() => codeArts.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest { Username = "u", Password = "pass" + '\uD800' + "word" }));
+
+        Assert.Equal("body", region.ParamName);
+        Assert.StartsWith("RemoteRegionId contains an unpaired surrogate", region.Message);
+        Assert.Equal("body", password.ParamName);
+        Assert.StartsWith("Password contains an unpaired surrogate at index 4", password.Message);
+        Assert.DoesNotContain("pass", password.Message.Replace("Password", string.Empty));
+        Assert.Equal(0, server.Connections);
+    }
+
+    [Fact]
+    public async Task An_undefined_enum_value_in_a_body_is_refused()
+    {
+        await using var server = RawHttpServer.Start(RawHttpServer.Response(200, """{"error_code":0}"""));
+        var client = new HssClient(server.CreateClient());
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest { ImageType = (ImageType)5 }));
+
+        Assert.Equal("body", ex.ParamName);
+        Assert.StartsWith("ImageType 5 is not a defined ImageType; use one of: PrivateImage, SharedImage.", ex.Message);
+        Assert.Equal(0, server.Connections);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SwrKit.Analyzers.Tests.Verifiers;
+namespace SwrKit.Analyzers.Tests.Verification;
 
 /// <summary>One row of <c>shared/vectors/names.tsv</c>.</summary>
 public sealed record NameVector(int Line, string Kind, string Input, string Verdict, int? Index, int[] Slashes)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace SwrKit.Analyzers.Tests.Verifiers;
+namespace SwrKit.Analyzers.Tests.Verification;
 
 /// <summary>Records what an analyzer registers in <see cref="DiagnosticAnalyzer.Initialize"/>.</summary>
 public sealed class RegistrationProbe : AnalysisContext

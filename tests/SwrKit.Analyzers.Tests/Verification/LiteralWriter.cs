@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
-namespace SwrKit.Analyzers.Tests.Verifiers;
+namespace SwrKit.Analyzers.Tests.Verification;
 
 /// <summary>How a test writes a string value as a C# literal.</summary>
 public enum LiteralStyle
