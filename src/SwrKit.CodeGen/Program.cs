@@ -1,7 +1,7 @@
 // Generates the SwrKit client: SwrKit.CodeGen <settings.nswag> <spec.yaml> <output.cs>
 // The settings file is a standard NSwag document (only its openApiToCSharpClient section is read),
 // so everything NSwag can configure stays in NSwag's own format; this host only adds the naming
-// policy and the wire types that NSwag's CLI cannot express.
+// policy and the wire types that NSwag's CLI cannot express, and the service facts (ServiceFacts).
 using NSwag;
 using NSwag.CodeGeneration.CSharp;
 using NSwag.Commands;
@@ -33,7 +33,8 @@ try
         : await OpenApiYamlDocument.FromFileAsync(specPath);
 
     var generator = new CSharpClientGenerator(document, settings, WireTypeResolver.Create(settings, document));
-    var code = generator.GenerateFile().Replace("\r\n", "\n");
+    // NSwag's clients and models, then the service facts the hand-written runtime builds on (one output file).
+    var code = (generator.GenerateFile() + ServiceFacts.Generate(document)).Replace("\r\n", "\n");
 
     OutputFile.WriteIfChanged(outputPath, code);
     Console.WriteLine($"SwrKit.CodeGen: {Path.GetFileName(specPath)} -> {outputPath}");

@@ -17,7 +17,7 @@ public static class ServiceEndpoints
             throw new ArgumentException("The region must be a region ID such as cn-north-4 (lower-case letters, digits and hyphens).", nameof(region));
         }
 
-        return new Uri($"https://{HostPrefix(service)}.{region}.myhuaweicloud.com/");
+        return new Uri($"https://{SwrKitServices.HostPrefix(service)}.{region}.myhuaweicloud.com/");
     }
 
     /// <summary>Returns <paramref name="baseAddress"/> with a trailing <c>/</c> on its path, so relative operation paths append to it.</summary>
@@ -67,13 +67,4 @@ public static class ServiceEndpoints
         options.Endpoints.Get(service) is { } endpoint
             ? WithTrailingSlash(endpoint)
             : ForRegion(service, options.Region!);
-
-    private static string HostPrefix(SwrKitService service) => service switch
-    {
-        SwrKitService.Swr => "swr-api",
-        SwrKitService.CodeArtsRepo => "codehub-ext",
-        SwrKitService.ModelArts => "modelarts",
-        SwrKitService.Hss => "hss",
-        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Unknown service."),
-    };
 }

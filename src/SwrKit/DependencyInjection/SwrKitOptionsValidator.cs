@@ -79,7 +79,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
     private static void ValidateEndpoints(SwrKitOptions o, List<string> failures)
     {
         string K(string name) => o.ConfigurationKey(name);
-        var services = (SwrKitService[])Enum.GetValues(typeof(SwrKitService));
+        var services = SwrKitServices.All;
         var needRegion = services.Where(s => o.Endpoints.Get(s) is null).ToList();
         if (string.IsNullOrEmpty(o.Region))
         {

@@ -23,7 +23,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// logging (one line per attempt) → authentication (AK/SK signing or <c>X-Auth-Token</c>, so every attempt is signed
 /// afresh) → the network.
 /// </summary>
-public static class SwrKitServiceCollectionExtensions
+public static partial class SwrKitServiceCollectionExtensions
 {
     private const string ResiliencePipelineName = "SwrKit";
 
@@ -88,12 +88,12 @@ public static class SwrKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>, SwrKitOptionsValidator>());
         services.AddOptions<SwrKitOptions>().ValidateOnStart();
 
-        AddClient<ISwrClient, SwrClient>(services, SwrKitHttpClientNames.Swr, SwrKitService.Swr, http => new SwrClient(http));
-        AddClient<ICodeArtsRepoClient, CodeArtsRepoClient>(services, SwrKitHttpClientNames.CodeArtsRepo, SwrKitService.CodeArtsRepo, http => new CodeArtsRepoClient(http));
-        AddClient<IModelArtsClient, ModelArtsClient>(services, SwrKitHttpClientNames.ModelArts, SwrKitService.ModelArts, http => new ModelArtsClient(http));
-        AddClient<IHssClient, HssClient>(services, SwrKitHttpClientNames.Hss, SwrKitService.Hss, http => new HssClient(http));
+        AddClients(services);
         return builder;
     }
+
+    /// <summary>Calls <see cref="AddClient{TClient, TImplementation}"/> once per service (generated from the spec).</summary>
+    static partial void AddClients(IServiceCollection services);
 
     private static void AddClient<TClient, TImplementation>(IServiceCollection services, string name, SwrKitService service, Func<HttpClient, TImplementation> create)
         where TClient : class

@@ -8,35 +8,18 @@ namespace SwrKit;
 /// The names of the SwrKit operations, as <see cref="SwrRequestOptions.GetOperation"/> returns them and as
 /// <see cref="SwrKitRetryOptions.RetryNonIdempotentOperations"/> and the logs use them.
 /// </summary>
-public static class SwrOperations
+public static partial class SwrOperations
 {
-    /// <summary>SWR: delete an automatic image synchronization task (<c>DELETE</c>, idempotent).</summary>
-    public const string DeleteImageSyncRepo = "DeleteImageSyncRepo";
+    // The constants, one per operation, and NonIdempotentOperationNames are generated from the spec. Initializers in
+    // another part of a partial class may run later than this part's, hence the lazy wrapper.
+    private static IReadOnlyCollection<string>? _nonIdempotentOperations;
 
-    /// <summary>SWR: delete an image retention policy (<c>DELETE</c>, idempotent).</summary>
-    public const string DeleteRetention = "DeleteRetention";
-
-    /// <summary>CodeArts Repo: start a remote mirror synchronization (<c>POST</c>, not idempotent).</summary>
-    public const string StartRemoteMirrorSynchronization = "StartRemoteMirrorSynchronization";
-
-    /// <summary>ModelArts: delete an image (<c>DELETE</c>, idempotent).</summary>
-    public const string DeleteImage = "DeleteImage";
-
-    /// <summary>HSS: synchronize the image list from SWR (<c>POST</c>, not idempotent).</summary>
-    public const string RunImageSynchronize = "RunImageSynchronize";
-
-    private static readonly HashSet<string> NonIdempotent = new(StringComparer.Ordinal)
-    {
-        StartRemoteMirrorSynchronization,
-        RunImageSynchronize,
-    };
-
-    /// <summary>The operations that are not idempotent, so are retried only when the application opts in.</summary>
-    public static IReadOnlyCollection<string> NonIdempotentOperations { get; } = Array.AsReadOnly(new[] { StartRemoteMirrorSynchronization, RunImageSynchronize });
+    /// <summary>The operations that are not idempotent (the spec's POSTs), so are retried only when the application opts in.</summary>
+    public static IReadOnlyCollection<string> NonIdempotentOperations => _nonIdempotentOperations ??= Array.AsReadOnly(NonIdempotentOperationNames);
 
     /// <summary>
-    /// Whether repeating the request can do no harm: the SwrKit DELETE operations are; the two POSTs are not. A request
-    /// without an operation name is judged by its method (<c>GET</c>, <c>HEAD</c>, <c>OPTIONS</c>, <c>PUT</c>, <c>DELETE</c>).
+    /// Whether repeating the request can do no harm: the SwrKit operations that use <c>GET</c>, <c>HEAD</c>, <c>OPTIONS</c>,
+    /// <c>PUT</c> or <c>DELETE</c> are; the POSTs are not. A request without an operation name is judged by its method.
     /// </summary>
     /// <param name="operation">The operation name, or <see langword="null"/>.</param>
     /// <param name="method">The HTTP method of the request.</param>
@@ -48,7 +31,7 @@ public static class SwrOperations
             throw new ArgumentNullException(nameof(method));
         }
 
-        if (operation is not null && NonIdempotent.Contains(operation))
+        if (operation is not null && Array.IndexOf(NonIdempotentOperationNames, operation) >= 0)
         {
             return false;
         }

@@ -11,25 +11,15 @@ namespace SwrKit.Tests.Generation;
 public sealed class IncrementalGenerationTests : IDisposable
 {
     private const string GeneratingMarker = "SwrKit: generating the client";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "swrkit-gen-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempRepository _repository = new();
 
-    public IncrementalGenerationTests()
-    {
-        CopyTree(RepositoryPaths.Combine("spec"), Path.Combine(_root, "spec"));
-        CopyTree(RepositoryPaths.Combine("src", "SwrKit"), Path.Combine(_root, "src", "SwrKit"));
-        CopyTree(RepositoryPaths.Combine("src", "Shared"), Path.Combine(_root, "src", "Shared"));
-        CopyTree(RepositoryPaths.Combine("src", "SwrKit.CodeGen"), Path.Combine(_root, "src", "SwrKit.CodeGen"));
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
-        {
-            File.Copy(RepositoryPaths.Combine(file), Path.Combine(_root, file));
-        }
-    }
+    private string Root => _repository.Root;
 
-    private string Project => Path.Combine(_root, "src", "SwrKit", "SwrKit.csproj");
+    private string Project => _repository.Project;
 
-    private string GeneratedFile => Path.Combine(_root, "src", "SwrKit", "obj", "codegen", "SwrKitClient.g.cs");
+    private string GeneratedFile => _repository.GeneratedFile;
 
-    private string Assembly => Path.Combine(_root, "src", "SwrKit", "bin", "Debug", "net8.0", "SwrKit.dll");
+    private string Assembly => _repository.Assembly;
 
     [Fact]
     public async Task A_no_op_build_skips_generation_and_a_spec_edit_regenerates()
@@ -39,7 +29,7 @@ public sealed class IncrementalGenerationTests : IDisposable
         Assert.Contains("building the generator host", first.Output);
         Assert.True(File.Exists(GeneratedFile));
         // NSwag comes from a NuGet package: nothing is installed with npm.
-        Assert.Empty(Directory.GetDirectories(_root, "node_modules", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(Root, "node_modules", SearchOption.AllDirectories));
         var stamp = File.GetLastWriteTimeUtc(GeneratedFile);
 
         var noop = await BuildAsync();
@@ -69,21 +59,19 @@ public sealed class IncrementalGenerationTests : IDisposable
     [Fact]
     public async Task A_design_time_build_generates_the_client_so_the_IDE_sees_it()
     {
-        (await ProcessRunner.RunAsync("dotnet", $"restore \"{Project}\" -nologo", _root, TimeSpan.FromMinutes(3))).EnsureSuccess();
+        (await ProcessRunner.RunAsync("dotnet", $"restore \"{Project}\" -nologo", Root, TimeSpan.FromMinutes(3))).EnsureSuccess();
 
         // What Visual Studio's design-time build does: run the compile targets without invoking the compiler.
         var args = $"msbuild \"{Project}\" -t:Compile -p:DesignTimeBuild=true -p:BuildingInsideVisualStudio=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:TargetFramework=net8.0 -nologo -v:n";
-        var result = (await ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4))).EnsureSuccess();
+        var result = (await ProcessRunner.RunAsync("dotnet", args, Root, TimeSpan.FromMinutes(4))).EnsureSuccess();
 
         Assert.Contains(GeneratingMarker, result.Output);
         Assert.Contains("class SwrClient", File.ReadAllText(GeneratedFile));
         Assert.False(File.Exists(Assembly), "a design-time build must not produce the assembly");
     }
 
-    private void AddOperationToSpec()
+    private void AddOperationToSpec() => _repository.EditSpec(text =>
     {
-        var spec = Path.Combine(_root, "spec", "swrkit.yaml");
-        var text = File.ReadAllText(spec);
         const string anchor = "  /v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}:\n";
         Assert.Contains(anchor, text);
         const string operation = """
@@ -100,26 +88,24 @@ public sealed class IncrementalGenerationTests : IDisposable
                   description: OK
 
         """;
-        File.WriteAllText(spec, text.Replace(anchor, operation + anchor));
-        // Make sure the edit is newer than the previous output even on coarse file-system clocks.
-        File.SetLastWriteTimeUtc(spec, DateTime.UtcNow.AddSeconds(2));
-    }
+        return text.Replace(anchor, operation + anchor);
+    });
 
     /// <summary>The generated client is public API: its new members go to PublicAPI.Unshipped.txt like hand-written ones.</summary>
     private void DeclareNewOperationInPublicApi()
     {
         const string signature = "ListRetentionsAsync(string! namespace, string! repository, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task!";
         File.AppendAllLines(
-            Path.Combine(_root, "src", "SwrKit", "PublicAPI.Unshipped.txt"),
-            ["SwrKit.ISwrClient." + signature, "virtual SwrKit.SwrClient." + signature]);
+            Path.Combine(Root, "src", "SwrKit", "PublicAPI.Unshipped.txt"),
+            ["SwrKit.ISwrClient." + signature, "virtual SwrKit.SwrClient." + signature, "const SwrKit.SwrOperations.ListRetentions = \"ListRetentions\" -> string!"]);
     }
 
     /// <summary>A copy of the NSwag binaries the last build used (recorded in obj/codegen), with their timestamps.</summary>
     private string CopyOfNSwag()
     {
-        var source = File.ReadAllText(Path.Combine(_root, "src", "SwrKit", "obj", "codegen", "nswag-dir.txt")).Trim();
+        var source = File.ReadAllText(Path.Combine(Root, "src", "SwrKit", "obj", "codegen", "nswag-dir.txt")).Trim();
         Assert.True(File.Exists(Path.Combine(source, "NSwag.CodeGeneration.CSharp.dll")), source);
-        var copy = Path.Combine(_root, "nswag-copy") + Path.DirectorySeparatorChar;
+        var copy = Path.Combine(Root, "nswag-copy") + Path.DirectorySeparatorChar;
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(source, file));
@@ -131,13 +117,9 @@ public sealed class IncrementalGenerationTests : IDisposable
         return copy;
     }
 
-    private async Task<ProcessResult> BuildAsync(string extraArguments = "") => (await RunBuildAsync(extraArguments)).EnsureSuccess();
+    private Task<ProcessResult> BuildAsync(string extraArguments = "") => _repository.BuildAsync(extraArguments);
 
-    private Task<ProcessResult> RunBuildAsync(string extraArguments = "")
-    {
-        var args = $"build \"{Project}\" -f net8.0 -nologo -v:n {extraArguments}";
-        return ProcessRunner.RunAsync("dotnet", args, _root, TimeSpan.FromMinutes(4));
-    }
+    private Task<ProcessResult> RunBuildAsync(string extraArguments = "") => _repository.RunBuildAsync(extraArguments);
 
     private static List<string> MethodNames(string assemblyPath, string? typeName = null)
     {
@@ -152,31 +134,5 @@ public sealed class IncrementalGenerationTests : IDisposable
             .ToList();
     }
 
-    private static void CopyTree(string source, string destination)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj") || parts.Contains("node_modules"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _repository.Dispose();
 }

@@ -1,0 +1,73 @@
+namespace SwrKit.Tests.Infrastructure;
+
+/// <summary>
+/// A copy of the parts of the repository a build of the library needs (spec, src, shared MSBuild files), in a
+/// temporary folder that is deleted afterwards: generation tests edit it freely and build it for real.
+/// </summary>
+public sealed class TempRepository : IDisposable
+{
+    public TempRepository(params string[] sourceProjects)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "swrkit-gen-" + Guid.NewGuid().ToString("N")[..8]);
+        CopyTree(RepositoryPaths.Combine("spec"), Path.Combine(Root, "spec"));
+        foreach (var project in new[] { "SwrKit", "Shared", "SwrKit.CodeGen" }.Concat(sourceProjects))
+        {
+            CopyTree(RepositoryPaths.Combine("src", project), Path.Combine(Root, "src", project));
+        }
+
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            File.Copy(RepositoryPaths.Combine(file), Path.Combine(Root, file));
+        }
+    }
+
+    public string Root { get; }
+
+    public string Project => Path.Combine(Root, "src", "SwrKit", "SwrKit.csproj");
+
+    public string GeneratedFile => Path.Combine(Root, "src", "SwrKit", "obj", "codegen", "SwrKitClient.g.cs");
+
+    public string Assembly => Path.Combine(Root, "src", "SwrKit", "bin", "Debug", "net8.0", "SwrKit.dll");
+
+    public string SpecPath => Path.Combine(Root, "spec", "swrkit.yaml");
+
+    /// <summary>Edits the spec, and dates the edit after any earlier output even on coarse file-system clocks.</summary>
+    public void EditSpec(Func<string, string> edit)
+    {
+        File.WriteAllText(SpecPath, edit(File.ReadAllText(SpecPath)));
+        File.SetLastWriteTimeUtc(SpecPath, DateTime.UtcNow.AddSeconds(2));
+    }
+
+    public async Task<ProcessResult> BuildAsync(string extraArguments = "") => (await RunBuildAsync(extraArguments)).EnsureSuccess();
+
+    public Task<ProcessResult> RunBuildAsync(string extraArguments = "", string? project = null) =>
+        ProcessRunner.RunAsync("dotnet", $"build \"{project ?? Project}\" -f net8.0 -nologo -v:n {extraArguments}", Root, TimeSpan.FromMinutes(5));
+
+    private static void CopyTree(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (parts.Contains("bin") || parts.Contains("obj") || parts.Contains("node_modules"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
