@@ -52,6 +52,12 @@ public sealed class SwrKitOptions
     public SwrKitRetryOptions Retry { get; } = new();
 
     /// <summary>
+    /// A circuit breaker per client, off unless <see cref="SwrKitCircuitBreakerOptions.Enabled"/> is set
+    /// (<c>SwrKit:CircuitBreaker:Enabled</c>, <c>FailureRatio</c>, <c>MinimumThroughput</c>, <c>SamplingDuration</c>, <c>BreakDuration</c>).
+    /// </summary>
+    public SwrKitCircuitBreakerOptions CircuitBreaker { get; } = new();
+
+    /// <summary>
     /// Send credentials over plain <c>http://</c> to hosts other than loopback (a proxy on a trusted network, say).
     /// Off by default: credentials travel over <c>http://</c> only to <c>localhost</c>/<c>127.0.0.1</c>/<c>::1</c>.
     /// </summary>
@@ -71,7 +77,7 @@ public sealed class SwrKitOptions
     public override string ToString() =>
         $"SwrKitOptions {{ Region = {Region ?? "(none)"}, AccessKey = {AccessKey ?? "(none)"}, SecretKey = {Redact(SecretKey)}, ProjectId = {ProjectId ?? "(none)"}, " +
         $"SecurityToken = {Redact(SecurityToken)}, Token = {Redact(Token)}, TokenProvider = {(TokenProvider is null ? "(none)" : "(set)")}, " +
-        $"Endpoints = {Endpoints}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {Retry}, AllowInsecureHttp = {AllowInsecureHttp}, " +
+        $"Endpoints = {Endpoints}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {Retry}, CircuitBreaker = {CircuitBreaker}, AllowInsecureHttp = {AllowInsecureHttp}, " +
         $"MaxResponseContentBufferSize = {MaxResponseContentBufferSize} }}";
 
     /// <summary>The full configuration key of a setting: <c>SwrKit:Retry:MaxRetries</c>.</summary>

@@ -15,6 +15,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
 {
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+    private static readonly TimeSpan MinBreakerWindow = TimeSpan.FromMilliseconds(500);
 
     public ValidateOptionsResult Validate(string? name, SwrKitOptions options)
     {
@@ -28,6 +29,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         ValidateEndpoints(options, failures);
         ValidateLimits(options, failures);
         ValidateRetry(options, failures);
+        ValidateCircuitBreaker(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -162,6 +164,32 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
             {
                 failures.Add($"{K("RetryNonIdempotentOperations")} lists '{operation}', which is not a non-idempotent SwrKit operation: use {string.Join(" or ", SwrOperations.NonIdempotentOperations)}.");
             }
+        }
+    }
+
+    // The same bounds the circuit breaker itself enforces, checked here so the message names the key.
+    private static void ValidateCircuitBreaker(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey("CircuitBreaker:" + name);
+        var breaker = o.CircuitBreaker;
+        if (!(breaker.FailureRatio > 0 && breaker.FailureRatio <= 1))
+        {
+            failures.Add($"{K("FailureRatio")} must be more than 0 and at most 1; it is {breaker.FailureRatio.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (breaker.MinimumThroughput < 2)
+        {
+            failures.Add($"{K("MinimumThroughput")} must be at least 2; it is {breaker.MinimumThroughput.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (breaker.SamplingDuration < MinBreakerWindow || breaker.SamplingDuration > MaxTimeout)
+        {
+            failures.Add($"{K("SamplingDuration")} must be between 0.5 seconds and 24 hours; it is {Show(breaker.SamplingDuration)}.");
+        }
+
+        if (breaker.BreakDuration < MinBreakerWindow || breaker.BreakDuration > MaxTimeout)
+        {
+            failures.Add($"{K("BreakDuration")} must be between 0.5 seconds and 24 hours; it is {Show(breaker.BreakDuration)}.");
         }
     }
 

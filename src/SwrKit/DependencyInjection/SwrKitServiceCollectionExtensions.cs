@@ -18,11 +18,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers the four SwrKit clients (<see cref="ISwrClient"/>, <see cref="ICodeArtsRepoClient"/>,
 /// <see cref="IModelArtsClient"/>, <see cref="IHssClient"/>) as typed clients of <see cref="IHttpClientFactory"/>.
-/// Each client's handler chain is: resilience (overall timeout, retries, per-attempt timeout) → logging (one line per
-/// attempt) → authentication (AK/SK signing or <c>X-Auth-Token</c>, so every attempt is signed afresh) → the network.
+/// Each client's handler chain is: timeout reporting → the resilience handler of Microsoft.Extensions.Http.Resilience
+/// (overall timeout, retries, optional circuit breaker, per-attempt timeout) → response buffering (per attempt) →
+/// logging (one line per attempt) → authentication (AK/SK signing or <c>X-Auth-Token</c>, so every attempt is signed
+/// afresh) → the network.
 /// </summary>
 public static partial class SwrKitServiceCollectionExtensions
 {
+    private const string ResiliencePipelineName = "SwrKit";
+
     /// <summary>
     /// Adds the SwrKit clients configured from <paramref name="configuration"/>, typically
     /// <c>configuration.GetSection("SwrKit")</c>. The options are validated when the host starts; an invalid
@@ -95,14 +99,26 @@ public static partial class SwrKitServiceCollectionExtensions
         where TClient : class
         where TImplementation : ServiceClientBase, TClient
     {
-        services.AddHttpClient(name, (provider, http) =>
+        var client = services.AddHttpClient(name, (provider, http) =>
             {
                 http.BaseAddress = ServiceEndpoints.Resolve(Options(provider), service);
 
-                // The resilience handler enforces SwrKit:Timeout and reports it as a TimeoutException naming the limit.
+                // The resilience pipeline enforces SwrKit:Timeout and reports it as a TimeoutException naming the limit.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(provider => new ResilienceHandler(new ResilienceSettings(Options(provider)), Time(provider), Logger(provider)))
+            .AddHttpMessageHandler(provider => new TimeoutReportingHandler(Logger(provider)));
+
+        client.AddResilienceHandler(ResiliencePipelineName, (pipeline, context) =>
+        {
+            // Rebuilt when the options change, so a configuration reload applies to the next call.
+            context.EnableReloads<SwrKitOptions>();
+            SwrKitResiliencePipeline.Configure(pipeline, context.GetOptions<SwrKitOptions>(), Time(context.ServiceProvider), Logger(context.ServiceProvider));
+        });
+
+        client
+            .AddHttpMessageHandler(provider => new AttemptHandler(
+                Options(provider).MaxResponseContentBufferSize,
+                Options(provider).ConfigurationKey(nameof(SwrKitOptions.MaxResponseContentBufferSize))))
             .AddHttpMessageHandler(provider => new LoggingHandler(Logger(provider), Time(provider)))
             .AddHttpMessageHandler(CreateAuthenticationHandler)
 
@@ -113,9 +129,9 @@ public static partial class SwrKitServiceCollectionExtensions
             .RedactLoggedHeaders(_ => true)
             .AddTypedClient<TClient>((http, provider) =>
             {
-                var client = create(http);
-                client.MaxResponseContentBufferSize = Options(provider).MaxResponseContentBufferSize;
-                return client;
+                var typed = create(http);
+                typed.MaxResponseContentBufferSize = Options(provider).MaxResponseContentBufferSize;
+                return typed;
             });
     }
 

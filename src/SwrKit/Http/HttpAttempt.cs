@@ -2,12 +2,21 @@ using System.Net.Http;
 
 namespace SwrKit.Http;
 
-/// <summary>The 1-based attempt number the resilience handler stores on each request it sends, for the logging handler.</summary>
+/// <summary>
+/// The 1-based number of the attempt in progress, kept on the request: the resilience handler sends the same request
+/// message on every attempt, so the count travels with it to the logging handler and the timeout message.
+/// </summary>
 internal static class HttpAttempt
 {
     private const string Key = "SwrKit.Attempt";
 
     public static int Get(HttpRequestMessage request) => RequestOptionsAccessor.Get(request, Key, 1);
 
-    public static void Set(HttpRequestMessage request, int attempt) => RequestOptionsAccessor.Set(request, Key, attempt);
+    /// <summary>Counts a new attempt and returns its number.</summary>
+    public static int Begin(HttpRequestMessage request)
+    {
+        var attempt = RequestOptionsAccessor.Get(request, Key, 0) + 1;
+        RequestOptionsAccessor.Set(request, Key, attempt);
+        return attempt;
+    }
 }

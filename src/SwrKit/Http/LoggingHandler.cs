@@ -9,7 +9,7 @@ namespace SwrKit.Http;
 
 /// <summary>
 /// Logs every attempt: operation, method, path (never the query), status, duration, request ID and attempt number.
-/// It sits inside the <see cref="ResilienceHandler"/> (one line per attempt) and outside the authentication handler,
+/// It sits inside the resilience handler (one line per attempt) and outside the authentication handler,
 /// and it never reads a header value other than <c>X-Request-Id</c>, so no credential can reach a log.
 /// </summary>
 internal sealed class LoggingHandler : DelegatingHandler

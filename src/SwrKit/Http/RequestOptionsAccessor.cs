@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net.Http;
 
 namespace SwrKit.Http;
@@ -33,19 +32,5 @@ internal static class RequestOptionsAccessor
 #else
         request.Properties[key] = value;
 #endif
-    }
-
-    /// <summary>Copies every value on <paramref name="source"/> to <paramref name="target"/>, including ones other handlers stored.</summary>
-    public static void CopyAll(HttpRequestMessage source, HttpRequestMessage target)
-    {
-#if NET5_0_OR_GREATER
-        IDictionary<string, object?> from = source.Options, to = target.Options;
-#else
-        IDictionary<string, object> from = source.Properties, to = target.Properties;
-#endif
-        foreach (var entry in from)
-        {
-            to[entry.Key] = entry.Value;
-        }
     }
 }

@@ -46,6 +46,13 @@ public sealed class AddSwrKitTests
                   "BaseDelay": "00:00:00.500",
                   "MaxDelay": "00:00:08",
                   "RetryNonIdempotentOperations": [ "RunImageSynchronize" ]
+                },
+                "CircuitBreaker": {
+                  "Enabled": true,
+                  "FailureRatio": 0.25,
+                  "MinimumThroughput": 20,
+                  "SamplingDuration": "00:01:00",
+                  "BreakDuration": "00:00:40"
                 }
               }
             }
@@ -65,6 +72,11 @@ public sealed class AddSwrKitTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.Retry.BaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(8), options.Retry.MaxDelay);
         Assert.Equal([SwrOperations.RunImageSynchronize], options.Retry.RetryNonIdempotentOperations);
+        Assert.True(options.CircuitBreaker.Enabled);
+        Assert.Equal(0.25, options.CircuitBreaker.FailureRatio);
+        Assert.Equal(20, options.CircuitBreaker.MinimumThroughput);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.CircuitBreaker.SamplingDuration);
+        Assert.Equal(TimeSpan.FromSeconds(40), options.CircuitBreaker.BreakDuration);
         var factory = host.Provider.GetRequiredService<IHttpClientFactory>();
         Assert.Equal("https://hss.internal.example.com/gateway/", factory.CreateClient(SwrKitHttpClientNames.Hss).BaseAddress!.ToString());
         Assert.Equal("https://swr-api.ap-southeast-1.myhuaweicloud.com/", factory.CreateClient(SwrKitHttpClientNames.Swr).BaseAddress!.ToString());
@@ -110,6 +122,10 @@ public sealed class AddSwrKitTests
         { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("Retry:MaxRetries", "50")), "SwrKit:Retry:MaxRetries must be between 0 and 10; it is 50." },
         { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("Retry:BaseDelay", "00:00:05"), ("Retry:MaxDelay", "00:00:01")), "SwrKit:Retry:MaxDelay must be at least SwrKit:Retry:BaseDelay and at most 24 hours; it is 00:00:01." },
         { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("Retry:RetryNonIdempotentOperations:0", "DeleteRetention")), "SwrKit:Retry:RetryNonIdempotentOperations lists 'DeleteRetention', which is not a non-idempotent SwrKit operation: use StartRemoteMirrorSynchronization or RunImageSynchronize." },
+        { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("CircuitBreaker:FailureRatio", "0")), "SwrKit:CircuitBreaker:FailureRatio must be more than 0 and at most 1; it is 0." },
+        { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("CircuitBreaker:MinimumThroughput", "1")), "SwrKit:CircuitBreaker:MinimumThroughput must be at least 2; it is 1." },
+        { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("CircuitBreaker:SamplingDuration", "00:00:00.100")), "SwrKit:CircuitBreaker:SamplingDuration must be between 0.5 seconds and 24 hours; it is 00:00:00.1000000." },
+        { Config(("Region", "cn-north-4"), ("Token", TestSecrets.Token), ("CircuitBreaker:Enabled", "true"), ("CircuitBreaker:BreakDuration", "00:00:00")), "SwrKit:CircuitBreaker:BreakDuration must be between 0.5 seconds and 24 hours; it is 00:00:00." },
     };
 
     [Theory]

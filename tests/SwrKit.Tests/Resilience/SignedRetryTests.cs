@@ -82,6 +82,31 @@ public sealed class SignedRetryTests
         Assert.All(server.Requests, r => Assert.Null(r.Header("Authorization")));
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task A_streamed_body_is_sent_whole_on_every_attempt()
+    {
+        await using var server = await LoopbackServer.StartAsync(Faults.FailThen(1, Faults.Status(503), Faults.Ok));
+        await using var host = SwrKitTestHost.Build(services => services.AddSwrKit(o =>
+        {
+            SwrKitTestHost.UseServer(o, server);
+            o.Token = TestSecrets.Token;
+            o.Retry.MaxRetries = 1;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        }));
+        var http = host.Provider.GetRequiredService<IHttpClientFactory>().CreateClient(SwrKitHttpClientNames.Swr);
+        // A pipe cannot rewind, so only the buffered copy can be sent again.
+        var pipe = new System.IO.Pipelines.Pipe();
+        await pipe.Writer.WriteAsync("""{"name":"streamed"}"""u8.ToArray());
+        await pipe.Writer.CompleteAsync();
+        using var content = new StreamContent(pipe.Reader.AsStream());
+
+        using var response = await http.PutAsync("v2/manage/namespaces/my-org", content);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("""{"name":"streamed"}""", r.BodyText));
+    }
+
     [Fact]
     public async Task Plain_http_to_a_remote_host_is_refused_even_through_retries()
     {

@@ -1,0 +1,145 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace SwrKit.Http;
+
+/// <summary>
+/// The strategies of the resilience handler <c>AddSwrKit</c> puts on every client: overall timeout, retry (when
+/// <c>Retry:MaxRetries</c> is set), circuit breaker (when enabled), per-attempt timeout. What SwrKit decides on top of
+/// the library's defaults: which failures are transient, which operations may be repeated, and that a
+/// <c>Retry-After</c> beyond <c>Retry:MaxDelay</c> goes back to the caller rather than being waited out or shortened.
+/// </summary>
+internal static class SwrKitResiliencePipeline
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        builder.TimeProvider = timeProvider;
+        builder.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            Name = "Overall",
+            Timeout = options.Timeout,
+            OnTimeout = args => Mark(args, "the overall", options.ConfigurationKey(nameof(SwrKitOptions.Timeout))),
+        });
+
+        if (options.Retry.MaxRetries > 0)
+        {
+            builder.AddRetry(CreateRetry(options, timeProvider, logger));
+        }
+
+        if (options.CircuitBreaker.Enabled)
+        {
+            builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.CircuitBreaker.FailureRatio,
+                MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
+                SamplingDuration = options.CircuitBreaker.SamplingDuration,
+                BreakDuration = options.CircuitBreaker.BreakDuration,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+            });
+        }
+
+        // An attempt timeout as long as the overall one could never fire first: leave it out.
+        if (options.AttemptTimeout < options.Timeout)
+        {
+            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Name = "Attempt",
+                Timeout = options.AttemptTimeout,
+                OnTimeout = args => Mark(args, "the per-attempt", options.ConfigurationKey(nameof(SwrKitOptions.AttemptTimeout))),
+            });
+        }
+    }
+
+    /// <summary>A failure another attempt may not repeat: the library's (408, 429, 5xx, transport errors, attempt timeouts) but 501 and 505, plus a body cut off mid-read.</summary>
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported)
+        && (HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Exception is IOException);
+
+    private static HttpRetryStrategyOptions CreateRetry(SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var retry = options.Retry;
+        var optInKey = options.ConfigurationKey(nameof(SwrKitOptions.Retry) + ":" + nameof(SwrKitRetryOptions.RetryNonIdempotentOperations));
+        var maxDelayKey = options.ConfigurationKey(nameof(SwrKitOptions.Retry) + ":" + nameof(SwrKitRetryOptions.MaxDelay));
+
+        // The library's defaults give jittered exponential back-off and honour Retry-After; MaxDelay caps the back-off.
+        return new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = retry.MaxRetries,
+            Delay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            ShouldHandle = args =>
+            {
+                if (!IsTransient(args.Outcome))
+                {
+                    return new ValueTask<bool>(false);
+                }
+
+                var request = args.Context.GetRequestMessage();
+                var operation = request is null ? null : SwrRequestOptions.GetOperation(request);
+                var repeatable = request is null
+                    || SwrOperations.IsIdempotent(operation, request.Method)
+                    || (operation is not null && retry.RetryNonIdempotentOperations.Contains(operation));
+                if (!repeatable)
+                {
+                    Log.NotRetriedNonIdempotent(logger, NameOf(request), Describe(args.Outcome), optInKey);
+                    return new ValueTask<bool>(false);
+                }
+
+                if (RetryAfterOf(args.Outcome.Result, timeProvider) is { } wait && wait > retry.MaxDelay)
+                {
+                    if (args.AttemptNumber < retry.MaxRetries)
+                    {
+                        Log.NotRetriedRetryAfter(logger, NameOf(request), Describe(args.Outcome), wait.TotalMilliseconds, maxDelayKey, retry.MaxDelay.TotalMilliseconds);
+                    }
+
+                    return new ValueTask<bool>(false);
+                }
+
+                return new ValueTask<bool>(true);
+            },
+            OnRetry = args =>
+            {
+                var retryNumber = args.AttemptNumber + 1;
+                Log.RetryScheduled(logger, NameOf(args.Context.GetRequestMessage()), retryNumber, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds, retryNumber, retry.MaxRetries);
+                return default;
+            },
+        };
+    }
+
+    /// <summary>The operation name for messages: the generated client's tag, else the method.</summary>
+    public static string NameOf(HttpRequestMessage? request) =>
+        request is null ? "request" : SwrRequestOptions.GetOperation(request) ?? request.Method.Method + " request";
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        TimeoutRejectedException => "the attempt timeout",
+        { } exception => exception.GetType().Name,
+        _ => outcome.Result is { } response ? "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : "no response",
+    };
+
+    // The library applies Retry-After but offers no way to see it before deciding to retry, which the cap needs.
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeProvider timeProvider) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - timeProvider.GetUtcNow(),
+        _ => null,
+    };
+
+    private static ValueTask Mark(OnTimeoutArguments args, string which, string key)
+    {
+        if (args.Context.GetRequestMessage() is { } request)
+        {
+            FiredTimeout.Set(request, new FiredTimeout(which, args.Timeout, key));
+        }
+
+        return default;
+    }
+}
