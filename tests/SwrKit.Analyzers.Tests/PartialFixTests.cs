@@ -134,6 +134,22 @@ public class PartialFixTests
             """)]);
 
     [Fact]
+    public Task Convert_to_lowercase_at_a_const_declaration_and_in_the_logical_form() => VerifyFixAsync(
+        OtherFixes.Lowercase(),
+        [Code("""
+                    await client.DeleteRetentionAsync({|SWR001:Org|}, "app", 1);
+                    var wire = SwrNames.EscapeRepository($"{|SWR002:G|}roup/{dynamicName}");
+            """, """
+                const string Org = @"Team";
+            """)],
+        [Code("""
+                    await client.DeleteRetentionAsync(Org, "app", 1);
+                    var wire = SwrNames.EscapeRepository($"group/{dynamicName}");
+            """, """
+                const string Org = @"team";
+            """)]);
+
+    [Fact]
     public Task Convert_to_lowercase_only_when_it_removes_every_certain_violation() => VerifyFixAsync(
         OtherFixes.Lowercase(),
         [Code("""
