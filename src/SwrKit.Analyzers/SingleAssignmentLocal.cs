@@ -37,12 +37,17 @@ internal static class SingleAssignmentLocal
             scope = scope.Parent;
         }
 
-        if (scope is null || IsWrittenIn(scope, local, model, cancellationToken))
+        // The initializer's shape first (bound already), the scan for writes only for a value worth judging.
+        var operation = model.GetOperation(initializer, cancellationToken);
+        if (operation is null
+            || !(operation.ConstantValue is { HasValue: true, Value: string } || PartialValue.IsFlattened(ConstantLocator.Unwrap(operation)))
+            || scope is null
+            || IsWrittenIn(scope, local, model, cancellationToken))
         {
             return null;
         }
 
-        return model.GetOperation(initializer, cancellationToken);
+        return operation;
     }
 
     private static bool IsWrittenIn(SyntaxNode scope, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)

@@ -1,17 +1,22 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SwrKit.Analyzers;
 
 /// <summary>
-/// SWR001-SWR003: constant organization and repository names that the service would reject, wherever SwrKit marks a
-/// parameter or property as an SWR name (<c>[SwrName]</c>, generated from the spec's <c>x-swrkit-name</c>), and in
-/// <c>SwrNames.EscapeRepository</c>. The verdict and the message come from <see cref="SwrNames"/>, the same code the
-/// client runs before sending.
+/// SWR001-SWR003: organization and repository names that the service would reject, wherever SwrKit marks a parameter or
+/// property as an SWR name (<c>[SwrName]</c>, generated from the spec's <c>x-swrkit-name</c>), and in
+/// <c>SwrNames.EscapeRepository</c>: constants, the certain part of partly constant values (<see cref="PartialValue"/>),
+/// and locals that stand for such a value (<see cref="SingleAssignmentLocal"/>). The verdict and the message come from
+/// <see cref="SwrNames"/>, the same code the client runs before sending.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
@@ -218,7 +223,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 
     // "Replace '/' with '$'" wherever the value's own literals write a '/'; "Wrap in SwrNames.EscapeRepository(…)" for a
     // partly constant value, whose run-time parts may hold more of them.
-    private static ImmutableDictionary<string, string?>? SlashProperties(FixSite site, bool wrap, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableDictionary<string, string?>? SlashProperties(FixSite site, bool wrap, CancellationToken cancellationToken)
     {
         var edits = site.Edits(c => c == '/', cancellationToken);
         var canWrap = wrap && site.Expression is not null;
@@ -243,7 +248,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
     }
 
     // "Convert to lowercase" only when the value's own literals write every uppercase letter of the constant text.
-    private static ImmutableDictionary<string, string?>? LowercaseProperties(FixSite site, int uppercase, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableDictionary<string, string?>? LowercaseProperties(FixSite site, int uppercase, CancellationToken cancellationToken)
     {
         var edits = site.Edits(c => c >= 'A' && c <= 'Z', cancellationToken);
         if (edits.Count == 0 || edits.Count != uppercase)
@@ -294,54 +299,6 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         return new string(chars);
-    }
-
-    /// <summary>What the code fixes may rewrite for one diagnostic: an expression of the document, or a const's literal.</summary>
-    private readonly struct FixSite
-    {
-        public FixSite(string where, IOperation? expression, Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax? declarationLiteral)
-        {
-            Where = where;
-            Expression = expression;
-            DeclarationLiteral = declarationLiteral;
-        }
-
-        /// <summary><see cref="DiagnosticProperties.FixInArgument"/> or <see cref="DiagnosticProperties.FixInDeclaration"/>.</summary>
-        public string Where { get; }
-
-        /// <summary>The value (or a local's initializer) whose literals and interpolated text are rewritten.</summary>
-        public IOperation? Expression { get; }
-
-        /// <summary>The literal of a const declared in source, rewritten in place.</summary>
-        public Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax? DeclarationLiteral { get; }
-
-        /// <summary>The site of an argument: a const declared in source is fixed at its declaration, anything else where it is written.</summary>
-        public static FixSite Of(IOperation value, System.Threading.CancellationToken cancellationToken) =>
-            ConstantLocator.SourceConstLiteral(value, cancellationToken) is { } literal
-                ? new FixSite(DiagnosticProperties.FixInDeclaration, null, literal)
-                : new FixSite(DiagnosticProperties.FixInArgument, value, null);
-
-        public List<Microsoft.CodeAnalysis.Text.TextSpan> Edits(System.Func<char, bool> match, System.Threading.CancellationToken cancellationToken)
-        {
-            if (Expression is not null)
-            {
-                return ConstantTextEdits.Collect(Expression, match);
-            }
-
-            var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
-            if (DeclarationLiteral is not null && StringLiteralDecoder.Decode(DeclarationLiteral.Token) is { } decoded)
-            {
-                for (var i = 0; i < decoded.Length; i++)
-                {
-                    if (match(decoded[i]))
-                    {
-                        spans.Add(decoded.GetSpan(i));
-                    }
-                }
-            }
-
-            return spans;
-        }
     }
 
     /// <summary>
