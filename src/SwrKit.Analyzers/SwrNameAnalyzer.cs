@@ -121,7 +121,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
     {
         if (value.ConstantValue is { HasValue: true, Value: string text })
         {
-            CheckConstant(context, value, text, target, FixSite.Of(value, context.CancellationToken), reportAt: null);
+            CheckConstant(context, value, text, target, reportAt: null);
             return;
         }
 
@@ -134,14 +134,13 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             }
 
             // Reported at the argument; the initializer's character is the additional location, and the fixes edit it.
-            var site = new FixSite(DiagnosticProperties.FixInDeclaration, initializer, null);
             if (initializer.ConstantValue is { HasValue: true, Value: string initial })
             {
-                CheckConstant(context, initializer, initial, target, site, value.Syntax.GetLocation());
+                CheckConstant(context, initializer, initial, target, value.Syntax.GetLocation());
             }
             else if (PartialValue.TryCreate(initializer) is { } partialInitializer)
             {
-                CheckPartial(context, partialInitializer, target, site, value.Syntax.GetLocation());
+                CheckPartial(context, initializer, partialInitializer, target, value.Syntax.GetLocation());
             }
 
             return;
@@ -149,11 +148,11 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 
         if (PartialValue.TryCreate(value) is { } partial)
         {
-            CheckPartial(context, partial, target, new FixSite(DiagnosticProperties.FixInArgument, value, null), reportAt: null);
+            CheckPartial(context, value, partial, target, reportAt: null);
         }
     }
 
-    private static void CheckConstant(OperationAnalysisContext context, IOperation value, string text, NameTarget target, FixSite site, Location? reportAt)
+    private static void CheckConstant(OperationAnalysisContext context, IOperation value, string text, NameTarget target, Location? reportAt)
     {
         var result = target == NameTarget.Organization ? SwrNames.CheckNamespace(text) : SwrNames.CheckRepository(text);
         if (!result.IsValid)
@@ -161,7 +160,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             var whole = result.Rule == NameRule.Length;
             var location = ConstantLocator.Locate(value, result.Index, whole, context.CancellationToken, pair: !whole && IsPair(text, result.Index));
             var properties = result.Rule == NameRule.Uppercase && IsValid(LowerAscii(text), null, 0, target)
-                ? LowercaseProperties(site, CountUppercase(text), context.CancellationToken)
+                ? LowercaseProperties(SiteOf(value, reportAt, context.CancellationToken), CountUppercase(text), context.CancellationToken)
                 : null;
             Report(context, NameDescriptor(target), location, reportAt, properties, result.Message ?? string.Empty);
         }
@@ -180,17 +179,17 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         // The slash message on its own (a rule violation, if any, was reported above with its own message).
         var slashMessage = new NameCheckResult(text, NameKind.Repository, NameRule.None, -1).Message ?? string.Empty;
         var slashLocation = ConstantLocator.Locate(value, slash, whole: false, context.CancellationToken);
-        Report(context, SwrDiagnostics.UnescapedSlashInRepository, slashLocation, reportAt, SlashProperties(site, wrap: false, context.CancellationToken), slashMessage);
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, slashLocation, reportAt, SlashProperties(SiteOf(value, reportAt, context.CancellationToken), wrap: false, context.CancellationToken), slashMessage);
     }
 
-    private static void CheckPartial(OperationAnalysisContext context, PartialValue value, NameTarget target, FixSite site, Location? reportAt)
+    private static void CheckPartial(OperationAnalysisContext context, IOperation expression, PartialValue value, NameTarget target, Location? reportAt)
     {
         var result = SwrNames.CheckPartial(value.Text, value.Holes, value.HoleCount, target == NameTarget.Organization ? NameKind.Organization : NameKind.Repository);
         if (!result.IsValid)
         {
             var location = value.Locate(result.Index, value.IsPair(result.Index), context.CancellationToken);
             var properties = result.Rule == NameRule.Uppercase && IsValid(LowerAscii(value.Text), value.Holes, value.HoleCount, target)
-                ? LowercaseProperties(site, CountUppercase(value.Text), context.CancellationToken)
+                ? LowercaseProperties(PartialSite(expression, reportAt), CountUppercase(value.Text), context.CancellationToken)
                 : null;
             Report(context, NameDescriptor(target), location, reportAt, properties, SwrNames.Describe(result, value.Shown, value.ShownIndexes) ?? string.Empty);
         }
@@ -207,8 +206,15 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         var slashMessage = SwrNames.Describe(new NameCheckResult(value.Text, NameKind.Repository, NameRule.None, -1), value.Shown, value.ShownIndexes) ?? string.Empty;
-        Report(context, SwrDiagnostics.UnescapedSlashInRepository, value.Locate(slash, pair: false, context.CancellationToken), reportAt, SlashProperties(site, wrap: true, context.CancellationToken), slashMessage);
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, value.Locate(slash, pair: false, context.CancellationToken), reportAt, SlashProperties(PartialSite(expression, reportAt), wrap: true, context.CancellationToken), slashMessage);
     }
+
+    // Only once there is something to report: most values are fine, and finding a const's declaration is not free.
+    private static FixSite SiteOf(IOperation value, Location? reportAt, CancellationToken cancellationToken) =>
+        reportAt is null ? FixSite.Of(value, cancellationToken) : new FixSite(DiagnosticProperties.FixInDeclaration, value, null);
+
+    private static FixSite PartialSite(IOperation expression, Location? reportAt) =>
+        new(reportAt is null ? DiagnosticProperties.FixInArgument : DiagnosticProperties.FixInDeclaration, expression, null);
 
     private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, ConstantLocation location, Location? reportAt, ImmutableDictionary<string, string?>? properties, string message)
     {
