@@ -399,7 +399,7 @@ static class SwrNames
             case NameRule.Uppercase:
                 return $"{what} {quoted} has the uppercase letter '{value[index]}' {at} (rule Uppercase): SWR names are lowercase. Use '{Printable(Rewrite(shown, shownIndexes, escape: false))}'.";
             case NameRule.InvalidCharacter:
-                return $"{what} {quoted} has the character {Character(value, index)} {at}, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-'{(repository ? ", with '$' for '/'" : string.Empty)}.";
+                return $"{what} {quoted} has the character {Character(value, index, shownIndexes)} {at}, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-'{(repository ? ", with '$' for '/'" : string.Empty)}.";
             case NameRule.BadStart:
                 return $"{what} {quoted} starts with {Character(value, 0)} (rule BadStart{(partial ? string.Empty : ", index 0")}): it must start with a lowercase letter{(repository ? " or a digit" : string.Empty)}.";
             case NameRule.AdjacentSeparators:
@@ -511,10 +511,12 @@ static class SwrNames
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // A character outside the BMP is named by its code point (U+1F600), not by the half of its surrogate pair at index.
-    private static string Character(string value, int index)
+    // In a partly constant value the two halves must also be adjacent in the value shown (no run-time part between).
+    private static string Character(string value, int index, int[]? shownIndexes = null)
     {
         var c = value[index];
-        if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+        if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])
+            && (shownIndexes is null || shownIndexes[index + 1] == shownIndexes[index] + 1))
         {
             return "U+" + char.ConvertToUtf32(c, value[index + 1]).ToString("X4", CultureInfo.InvariantCulture);
         }

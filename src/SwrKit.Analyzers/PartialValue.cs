@@ -180,8 +180,9 @@ internal sealed class PartialValue
         return new ConstantLocation(parts.Count > 0 ? parts[0].Operation.Syntax.GetLocation() : Location.None, null);
     }
 
-    /// <summary>Whether the judged characters of <see cref="Text"/> at <paramref name="index"/> and after form a surrogate pair.</summary>
-    public bool IsPair(int index) => index + 1 < Text.Length && char.IsHighSurrogate(Text[index]) && char.IsLowSurrogate(Text[index + 1]);
+    /// <summary>Whether the characters of <see cref="Text"/> at <paramref name="index"/> and after form a surrogate pair (no run-time part between them).</summary>
+    public bool IsPair(int index) =>
+        index + 1 < Text.Length && char.IsHighSurrogate(Text[index]) && char.IsLowSurrogate(Text[index + 1]) && ShownIndexes[index + 1] == ShownIndexes[index] + 1;
 
     /// <summary>A string <c>+</c> the analyzer reads through (built in, not a user-defined operator).</summary>
     internal static bool IsFlattened(IOperation operation) => operation switch

@@ -126,6 +126,21 @@ public class LocalAndSurrogateTests
     }
 
     [Fact]
+    public Task Halves_of_a_pair_around_a_run_time_part_are_two_characters()
+    {
+        var test = new SwrAnalyzerTest
+        {
+            TestCode = Code("""        await client.DeleteRetentionAsync("org", "a{|#0:\uD83D|}" + dynamicName + "\uDE00", 1);"""),
+            ExpectedDiagnostics =
+            {
+                Diagnostic("SWR002").WithLocation(0).WithMessage(
+                    "Repository name 'a\uD83D{dynamicName}\uDE00' has the character U+D83D in its constant text, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-', with '$' for '/'."),
+            },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task A_pair_split_over_two_operands_is_located_at_its_first_half()
     {
         // The two halves come from different literals: the squiggle stays on the first one.
