@@ -12,10 +12,14 @@ namespace SwrKit.Analyzers.Tests;
 /// </summary>
 public class CodeFixTests
 {
-    [Fact]
-    public void The_provider_is_a_shared_CSharp_export()
+    [Theory]
+    [InlineData(typeof(SwrKit.CodeFixes.ReplaceSlashCodeFixProvider))]
+    [InlineData(typeof(SwrKit.CodeFixes.WrapInEscapeRepositoryCodeFixProvider))]
+    [InlineData(typeof(SwrKit.CodeFixes.ConvertToLowercaseCodeFixProvider))]
+    public void Each_provider_is_a_shared_CSharp_export_with_the_batch_fixer(Type type)
     {
-        var type = typeof(SwrKit.CodeFixes.ReplaceSlashCodeFixProvider);
+        var provider = (CodeFixProvider)Activator.CreateInstance(type)!;
+        Assert.Same(WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
 
         var export = Assert.Single(type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), inherit: false).Cast<ExportCodeFixProviderAttribute>());
         Assert.Equal([Microsoft.CodeAnalysis.LanguageNames.CSharp], export.Languages);
