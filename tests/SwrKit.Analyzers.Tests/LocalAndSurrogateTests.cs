@@ -101,6 +101,11 @@ public class LocalAndSurrogateTests
                     await client.DeleteRetentionAsync("org", "c{|#2:\U0001F600|}", 1);
                     await client.DeleteRetentionAsync("org", $"{dynamicName}{|#3:{{emoji}}|}", 1);
                     await client.DeleteRetentionAsync("org", @"d{|#4:{{emoji}}|}", 1);
+                    await client.DeleteRetentionAsync("org", {|#5:Emoji|}, 1);
+                    var face = "f{|#16:😀|}";
+                    await client.DeleteRetentionAsync("org", {|#6:face|}, 1);
+            """, $$"""
+                const string Emoji = "e{|#15:{{emoji}}|}";
             """),
             ExpectedDiagnostics =
             {
@@ -110,6 +115,8 @@ public class LocalAndSurrogateTests
                 Diagnostic("SWR002").WithLocation(3).WithMessage(
                     $"Repository name '{{dynamicName}}{emoji}' has the character U+1F600 in its constant text, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-', with '$' for '/'."),
                 Diagnostic("SWR002").WithLocation(4),
+                Diagnostic("SWR002").WithLocation(5).WithLocation(15),
+                Diagnostic("SWR002").WithLocation(6).WithLocation(16),
             },
         };
         Assert.Equal(
