@@ -361,10 +361,19 @@ static class SwrNames
     // '$' is the wire form of '/', so both separate repository path components.
     private static bool IsSeparator(char c, bool repository) => c == '.' || c == '_' || c == '-' || (repository && (c == '$' || c == '/'));
 
-    internal static string? Describe(in NameCheckResult result)
+    internal static string? Describe(in NameCheckResult result) => Describe(result, result.Value, null);
+
+    /// <summary>
+    /// The message for <paramref name="result"/>. For a partly constant value (<paramref name="shownIndexes"/> set),
+    /// <see cref="NameCheckResult.Value"/> is its constant text, <paramref name="shown"/> the value with its run-time
+    /// parts marked (<c>{team}/{app}</c>) and <paramref name="shownIndexes"/> where each constant character is in it; the
+    /// index in the final value is unknown then, so the message names none, and a suggested spelling changes only the
+    /// constant text.
+    /// </summary>
+    internal static string? Describe(in NameCheckResult result, string? shown, int[]? shownIndexes)
     {
         var value = result.Value;
-        if (value is null)
+        if (value is null || shown is null)
         {
             return null;
         }
@@ -372,7 +381,9 @@ static class SwrNames
         var repository = result.Kind == NameKind.Repository;
         var what = repository ? "Repository name" : "Organization name";
         var index = result.Index;
-        var quoted = "'" + Printable(value) + "'";
+        var quoted = "'" + Printable(shown) + "'";
+        var partial = shownIndexes is not null;
+        var at = partial ? "in its constant text" : "at index " + Num(index);
 
         switch (result.Rule)
         {
@@ -380,31 +391,138 @@ static class SwrNames
                 var slash = repository ? value.IndexOf('/') : -1;
                 return slash < 0
                     ? null
-                    : $"{what} {quoted} has an unescaped '/' at index {Num(slash)}: SWR expects every '/' of a repository name as '$' on the wire. Use '{Printable(EscapeRepository(value))}' (SwrNames.EscapeRepository).";
+                    : $"{what} {quoted} has an unescaped '/' {(partial ? at : "at index " + Num(slash))}: SWR expects every '/' of a repository name as '$' on the wire. Use '{Printable(Rewrite(shown, shownIndexes, escape: true))}' (SwrNames.EscapeRepository).";
             case NameRule.Length:
                 return value.Length == 0
                     ? $"{what} is empty (rule Length, index 0): it must be 1 to {Num(repository ? MaxRepositoryLength : MaxOrganizationLength)} characters long."
                     : $"{what} {quoted} is {Num(value.Length)} characters long (rule Length, index {Num(index)}): it must be 1 to {Num(repository ? MaxRepositoryLength : MaxOrganizationLength)} characters long. Shorten it.";
             case NameRule.Uppercase:
-                return $"{what} {quoted} has the uppercase letter '{value[index]}' at index {Num(index)} (rule Uppercase): SWR names are lowercase. Use '{Printable(value.ToLowerInvariant())}'.";
+                return $"{what} {quoted} has the uppercase letter '{value[index]}' {at} (rule Uppercase): SWR names are lowercase. Use '{Printable(Rewrite(shown, shownIndexes, escape: false))}'.";
             case NameRule.InvalidCharacter:
-                return $"{what} {quoted} has the character {Character(value[index])} at index {Num(index)}, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-'{(repository ? ", with '$' for '/'" : string.Empty)}.";
+                return $"{what} {quoted} has the character {Character(value, index, shownIndexes)} {at}, which is not allowed (rule InvalidCharacter). Use only lowercase letters, digits, '.', '_' and '-'{(repository ? ", with '$' for '/'" : string.Empty)}.";
             case NameRule.BadStart:
-                return $"{what} {quoted} starts with {Character(value[0])} (rule BadStart, index 0): it must start with a lowercase letter{(repository ? " or a digit" : string.Empty)}.";
+                return $"{what} {quoted} starts with {Character(value, 0)} (rule BadStart{(partial ? string.Empty : ", index 0")}): it must start with a lowercase letter{(repository ? " or a digit" : string.Empty)}.";
             case NameRule.AdjacentSeparators:
-                return $"{what} {quoted} has the separator {Character(value[index])} right after {Character(value[index - 1])} at index {Num(index)} (rule AdjacentSeparators): separators cannot stand next to each other; only '__' is allowed. Remove one of them.";
+                return $"{what} {quoted} has the separator {Character(value, index)} right after {Character(value, index - 1)} {at} (rule AdjacentSeparators): separators cannot stand next to each other; only '__' is allowed. Remove one of them.";
             case NameRule.TooManyUnderscores:
-                return $"{what} {quoted} has a third consecutive '_' at index {Num(index)} (rule TooManyUnderscores): at most two underscores may stand together. Remove the extra '_'.";
+                return $"{what} {quoted} has a third consecutive '_' {at} (rule TooManyUnderscores): at most two underscores may stand together. Remove the extra '_'.";
             case NameRule.BadEnd:
-                return $"{what} {quoted} ends with {Character(value[index])} (rule BadEnd, index {Num(index)}): it must end with a lowercase letter or a digit. Remove the trailing separator.";
+                return $"{what} {quoted} ends with {Character(value, index)} (rule BadEnd{(partial ? string.Empty : ", index " + Num(index))}): it must end with a lowercase letter or a digit. Remove the trailing separator.";
             default:
                 return null;
         }
     }
 
+    /// <summary>
+    /// Judges a partly constant value: <paramref name="constantText"/> is its constant text in order, and
+    /// <paramref name="holes"/> (sorted, the first <paramref name="holeCount"/> used, at least one) the positions in it
+    /// where run-time parts stand, which may be any string, the empty one included. Only certain verdicts: characters
+    /// (pass 2), then structure that no run-time part can change; never Length. The index is into the constant text.
+    /// Allocates nothing.
+    /// </summary>
+    internal static NameCheckResult CheckPartial(string constantText, int[] holes, int holeCount, NameKind kind)
+    {
+        var repository = kind == NameKind.Repository;
+        var value = constantText;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 'A' && c <= 'Z')
+            {
+                return new NameCheckResult(value, kind, NameRule.Uppercase, i);
+            }
+
+            if (!IsLowerAlphanumeric(c) && !IsSeparator(c, repository))
+            {
+                return new NameCheckResult(value, kind, NameRule.InvalidCharacter, i);
+            }
+        }
+
+        if (value.Length == 0 || holeCount == 0)
+        {
+            return new NameCheckResult(value, kind, NameRule.None, -1);
+        }
+
+        var first = value[0];
+        if (holes[0] != 0 && (repository ? !IsLowerAlphanumeric(first) : !(first >= 'a' && first <= 'z')))
+        {
+            return new NameCheckResult(value, kind, NameRule.BadStart, 0);
+        }
+
+        // A pair, or a run of underscores, is certain only when no run-time part stands inside it.
+        var h = 0;
+        for (var i = 1; i < value.Length; i++)
+        {
+            while (h < holeCount && holes[h] < i)
+            {
+                h++;
+            }
+
+            if (h < holeCount && holes[h] == i)
+            {
+                continue;
+            }
+
+            var c = value[i];
+            var previous = value[i - 1];
+            if (!IsSeparator(c, repository) || !IsSeparator(previous, repository))
+            {
+                continue;
+            }
+
+            if (c != '_' || previous != '_')
+            {
+                return new NameCheckResult(value, kind, NameRule.AdjacentSeparators, i);
+            }
+
+            if (i >= 2 && value[i - 2] == '_' && !(h > 0 && holes[h - 1] == i - 1))
+            {
+                return new NameCheckResult(value, kind, NameRule.TooManyUnderscores, i);
+            }
+        }
+
+        var last = value.Length - 1;
+        if (holes[holeCount - 1] != value.Length && !IsLowerAlphanumeric(value[last]))
+        {
+            return new NameCheckResult(value, kind, NameRule.BadEnd, last);
+        }
+
+        return new NameCheckResult(value, kind, NameRule.None, -1);
+    }
+
+    // The suggested spelling: every '/' as '$' (escape) or lowercase, in the constant characters only.
+    private static string Rewrite(string shown, int[]? shownIndexes, bool escape)
+    {
+        if (shownIndexes is null)
+        {
+            return escape ? EscapeRepository(shown) : shown.ToLowerInvariant();
+        }
+
+        var chars = shown.ToCharArray();
+        foreach (var i in shownIndexes)
+        {
+            var c = chars[i];
+            chars[i] = escape ? (c == '/' ? '$' : c) : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+        }
+
+        return new string(chars);
+    }
+
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Character(char c) => c >= ' ' && c < '\u007f' ? "'" + c + "'" : "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    // A character outside the BMP is named by its code point (U+1F600), not by the half of its surrogate pair at index.
+    // In a partly constant value the two halves must also be adjacent in the value shown (no run-time part between).
+    private static string Character(string value, int index, int[]? shownIndexes = null)
+    {
+        var c = value[index];
+        if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])
+            && (shownIndexes is null || shownIndexes[index + 1] == shownIndexes[index] + 1))
+        {
+            return "U+" + char.ConvertToUtf32(c, value[index + 1]).ToString("X4", CultureInfo.InvariantCulture);
+        }
+
+        return c >= ' ' && c < '\u007f' ? "'" + c + "'" : "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    }
 
     // Control characters would break a log line or an IDE tooltip; show them as \uXXXX.
     private static string Printable(string value)

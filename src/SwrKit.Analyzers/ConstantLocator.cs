@@ -3,17 +3,17 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SwrKit.Analyzers;
 
 /// <summary>Where a diagnostic about one character of a constant string goes.</summary>
 internal readonly struct ConstantLocation
 {
-    public ConstantLocation(Location primary, Location? declaration, FixTarget fix)
+    public ConstantLocation(Location primary, Location? declaration)
     {
         Primary = primary;
         Declaration = declaration;
-        Fix = fix;
     }
 
     /// <summary>The offending character inside the literal, or the operand/argument that holds it.</summary>
@@ -21,22 +21,6 @@ internal readonly struct ConstantLocation
 
     /// <summary>For a constant declared elsewhere: its declaration (the offending character inside its literal when possible).</summary>
     public Location? Declaration { get; }
-
-    /// <summary>Which single literal wrote the whole value (for the code fix), if any.</summary>
-    public FixTarget Fix { get; }
-}
-
-/// <summary>The literal that alone produced a constant argument value.</summary>
-internal enum FixTarget
-{
-    /// <summary>The value is not one literal of source (concatenation, interpolation, nameof, metadata const...).</summary>
-    None,
-
-    /// <summary>A string literal written as the argument.</summary>
-    Argument,
-
-    /// <summary>A const declared in source and initialized with a string literal.</summary>
-    Declaration,
 }
 
 /// <summary>
@@ -46,14 +30,16 @@ internal enum FixTarget
 /// </summary>
 internal static class ConstantLocator
 {
-    /// <summary>Locates character <paramref name="index"/> of the constant <paramref name="value"/>; with <paramref name="whole"/>, the whole value instead.</summary>
-    public static ConstantLocation Locate(IOperation value, int index, bool whole, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locates character <paramref name="index"/> of the constant <paramref name="value"/>; with <paramref name="whole"/>,
+    /// the whole value instead; with <paramref name="pair"/>, that character and the next one (a surrogate pair).
+    /// </summary>
+    public static ConstantLocation Locate(IOperation value, int index, bool whole, CancellationToken cancellationToken, bool pair = false)
     {
-        var fix = GetFixTarget(value, cancellationToken);
         if (whole)
         {
             var unwrapped = Unwrap(value);
-            return new ConstantLocation(value.Syntax.GetLocation(), GetConstSymbol(unwrapped) is { } symbol ? LocateDeclaration(symbol, index, true, cancellationToken) : null, fix);
+            return new ConstantLocation(value.Syntax.GetLocation(), GetConstSymbol(unwrapped) is { } symbol ? LocateDeclaration(symbol, index, true, cancellationToken) : null);
         }
 
         var current = value;
@@ -66,15 +52,14 @@ internal static class ConstantLocator
                 case ILiteralOperation { Syntax: LiteralExpressionSyntax literal }:
                     var decoded = StringLiteralDecoder.Decode(literal.Token);
                     return new ConstantLocation(
-                        decoded is not null && i >= 0 && i < decoded.Length ? Location.Create(literal.SyntaxTree, decoded.GetSpan(i)) : literal.GetLocation(),
-                        null,
-                        fix);
+                        decoded is not null && i >= 0 && i < decoded.Length ? Location.Create(literal.SyntaxTree, SpanOf(decoded, i, pair)) : literal.GetLocation(),
+                        null);
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                     var leftLength = ConstantLength(binary.LeftOperand);
                     if (leftLength < 0 || ConstantLength(binary.RightOperand) < 0)
                     {
-                        return new ConstantLocation(binary.Syntax.GetLocation(), null, fix);
+                        return new ConstantLocation(binary.Syntax.GetLocation(), null);
                     }
 
                     if (i < leftLength)
@@ -90,18 +75,18 @@ internal static class ConstantLocator
                     continue;
 
                 case IInterpolatedStringOperation interpolated:
-                    var next = FindInterpolatedPart(interpolated, ref i, out var found);
+                    var next = FindInterpolatedPart(interpolated, ref i, pair, out var found);
                     if (next is not null)
                     {
                         current = next;
                         continue;
                     }
 
-                    return new ConstantLocation(found ?? interpolated.Syntax.GetLocation(), null, fix);
+                    return new ConstantLocation(found ?? interpolated.Syntax.GetLocation(), null);
 
                 default:
                     var constant = GetConstSymbol(current);
-                    return new ConstantLocation(current.Syntax.GetLocation(), constant is null ? null : LocateDeclaration(constant, i, false, cancellationToken), fix);
+                    return new ConstantLocation(current.Syntax.GetLocation(), constant is null ? null : LocateDeclaration(constant, i, false, cancellationToken, pair));
             }
         }
     }
@@ -126,7 +111,7 @@ internal static class ConstantLocator
     }
 
     // Returns the interpolation expression holding index i (adjusted), or null with the exact location in a text part.
-    private static IOperation? FindInterpolatedPart(IInterpolatedStringOperation interpolated, ref int i, out Location? location)
+    private static IOperation? FindInterpolatedPart(IInterpolatedStringOperation interpolated, ref int i, bool pair, out Location? location)
     {
         location = null;
         foreach (var part in interpolated.Parts)
@@ -142,8 +127,7 @@ internal static class ConstantLocator
 
                     if (i < textValue.Length)
                     {
-                        var decoded = text.Syntax is InterpolatedStringTextSyntax syntax ? StringLiteralDecoder.DecodeInterpolatedText(syntax, textValue) : null;
-                        location = decoded is not null && i >= 0 ? Location.Create(text.Syntax.SyntaxTree, decoded.GetSpan(i)) : text.Syntax.GetLocation();
+                        location = LocateInText(text, i, pair);
                         return null;
                     }
 
@@ -173,21 +157,28 @@ internal static class ConstantLocator
         return null;
     }
 
-    /// <summary>The literal to rewrite for the "Replace '/' with '$'" fix, when the value is exactly one literal.</summary>
-    private static FixTarget GetFixTarget(IOperation value, CancellationToken cancellationToken)
+    /// <summary>Character <paramref name="i"/> of an interpolated-text segment (with the next one for a surrogate pair).</summary>
+    public static Location LocateInText(IInterpolatedStringTextOperation text, int i, bool pair)
     {
-        var unwrapped = Unwrap(value);
-        if (unwrapped is ILiteralOperation { Syntax: LiteralExpressionSyntax literal } && StringLiteralDecoder.IsStringLiteral(literal.Token))
-        {
-            return FixTarget.Argument;
-        }
+        var textValue = text.Text.ConstantValue.HasValue ? text.Text.ConstantValue.Value as string : null;
+        var decoded = text.Syntax is InterpolatedStringTextSyntax syntax ? StringLiteralDecoder.DecodeInterpolatedText(syntax, textValue) : null;
+        return decoded is not null && i >= 0 && i < decoded.Length ? Location.Create(text.Syntax.SyntaxTree, SpanOf(decoded, i, pair)) : text.Syntax.GetLocation();
+    }
 
-        return GetConstSymbol(unwrapped) is { } symbol
+    // One code unit, or a surrogate pair (its two units may come from one escape such as \U0001F600, or two characters).
+    private static TextSpan SpanOf(DecodedString decoded, int i, bool pair) =>
+        pair && i + 1 < decoded.Length ? TextSpan.FromBounds(decoded.GetSpan(i).Start, decoded.GetSpan(i + 1).End) : decoded.GetSpan(i);
+
+    /// <summary>
+    /// For a reference to a const declared in source (not generated) and initialized with one string literal: that
+    /// literal, which the code fixes rewrite in place. Otherwise <see langword="null"/>.
+    /// </summary>
+    public static LiteralExpressionSyntax? SourceConstLiteral(IOperation value, CancellationToken cancellationToken) =>
+        GetConstSymbol(Unwrap(value)) is { } symbol
             && GetDeclarationLiteral(symbol, cancellationToken) is { } declaration
             && !IsGenerated(declaration.SyntaxTree, cancellationToken)
-                ? FixTarget.Declaration
-                : FixTarget.None;
-    }
+                ? declaration
+                : null;
 
     // Generated code is regenerated, not edited: a const declared there is not fixed in place. The same conventions the
     // compiler uses (file name, <auto-generated> header comment, generated_code in .editorconfig).
@@ -228,7 +219,7 @@ internal static class ConstantLocator
     private static bool IsOfThisCompilation(ISymbol symbol, IOperation operation) =>
         operation.SemanticModel is { } model && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, model.Compilation.Assembly);
 
-    private static Location? LocateDeclaration(ISymbol symbol, int index, bool whole, CancellationToken cancellationToken)
+    private static Location? LocateDeclaration(ISymbol symbol, int index, bool whole, CancellationToken cancellationToken, bool pair = false)
     {
         var references = symbol.DeclaringSyntaxReferences;
         if (references.Length == 0)
@@ -249,7 +240,7 @@ internal static class ConstantLocator
         }
 
         var decoded = StringLiteralDecoder.Decode(literal.Token);
-        return decoded is not null && index >= 0 && index < decoded.Length ? Location.Create(literal.SyntaxTree, decoded.GetSpan(index)) : literal.GetLocation();
+        return decoded is not null && index >= 0 && index < decoded.Length ? Location.Create(literal.SyntaxTree, SpanOf(decoded, index, pair)) : literal.GetLocation();
     }
 
     /// <summary>The string literal initializing a const declared in source, or null.</summary>

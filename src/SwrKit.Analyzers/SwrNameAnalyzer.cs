@@ -1,25 +1,27 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SwrKit.Analyzers;
 
 /// <summary>
-/// SWR001-SWR003: constant organization and repository names that the service would reject, wherever SwrKit marks a
-/// parameter or property as an SWR name (<c>[SwrName]</c>, generated from the spec's <c>x-swrkit-name</c>), and in
-/// <c>SwrNames.EscapeRepository</c>. The verdict and the message come from <see cref="SwrNames"/>, the same code the
-/// client runs before sending.
+/// SWR001-SWR003: organization and repository names that the service would reject, wherever SwrKit marks a parameter or
+/// property as an SWR name (<c>[SwrName]</c>, generated from the spec's <c>x-swrkit-name</c>), and in
+/// <c>SwrNames.EscapeRepository</c>: constants, the certain part of partly constant values (<see cref="PartialValue"/>),
+/// and locals that stand for such a value (<see cref="SingleAssignmentLocal"/>). The verdict and the message come from
+/// <see cref="SwrNames"/>, the same code the client runs before sending.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 {
     private const string EscapeRepositoryMethod = "EscapeRepository";
-
-    private static readonly ImmutableDictionary<string, string?> FixInArgument = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.FixInArgument);
-    private static readonly ImmutableDictionary<string, string?> FixInDeclaration = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.FixInDeclaration);
 
     private enum NameTarget
     {
@@ -117,19 +119,50 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
 
     private static void Check(OperationAnalysisContext context, IOperation value, NameTarget target)
     {
-        // Only constants: a value the compiler cannot see is checked by the client at run time.
-        var constant = value.ConstantValue;
-        if (!constant.HasValue || constant.Value is not string text)
+        if (value.ConstantValue is { HasValue: true, Value: string text })
         {
+            CheckConstant(context, value, text, target, reportAt: null);
             return;
         }
 
+        // A value the compiler cannot see at all is checked by the client at run time; what is certain is judged here.
+        if (ConstantLocator.Unwrap(value) is ILocalReferenceOperation)
+        {
+            if (SingleAssignmentLocal.GetInitializer(value, context.CancellationToken) is not { } initializer)
+            {
+                return;
+            }
+
+            // Reported at the argument; the initializer's character is the additional location, and the fixes edit it.
+            if (initializer.ConstantValue is { HasValue: true, Value: string initial })
+            {
+                CheckConstant(context, initializer, initial, target, value.Syntax.GetLocation());
+            }
+            else if (PartialValue.TryCreate(initializer) is { } partialInitializer)
+            {
+                CheckPartial(context, initializer, partialInitializer, target, value.Syntax.GetLocation());
+            }
+
+            return;
+        }
+
+        if (PartialValue.TryCreate(value) is { } partial)
+        {
+            CheckPartial(context, value, partial, target, reportAt: null);
+        }
+    }
+
+    private static void CheckConstant(OperationAnalysisContext context, IOperation value, string text, NameTarget target, Location? reportAt)
+    {
         var result = target == NameTarget.Organization ? SwrNames.CheckNamespace(text) : SwrNames.CheckRepository(text);
         if (!result.IsValid)
         {
-            var location = ConstantLocator.Locate(value, result.Index, whole: result.Rule == NameRule.Length, context.CancellationToken);
-            var descriptor = target == NameTarget.Organization ? SwrDiagnostics.InvalidOrganizationName : SwrDiagnostics.InvalidRepositoryName;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location.Primary, AdditionalLocations(location), properties: null, result.Message ?? string.Empty));
+            var whole = result.Rule == NameRule.Length;
+            var location = ConstantLocator.Locate(value, result.Index, whole, context.CancellationToken, pair: !whole && IsPair(text, result.Index));
+            var properties = result.Rule == NameRule.Uppercase && IsValid(LowerAscii(text), null, 0, target)
+                ? LowercaseProperties(SiteOf(value, reportAt, context.CancellationToken), CountUppercase(text), context.CancellationToken)
+                : null;
+            Report(context, NameDescriptor(target), location, reportAt, properties, result.Message ?? string.Empty);
         }
 
         if (target != NameTarget.RepositoryWire)
@@ -146,16 +179,133 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         // The slash message on its own (a rule violation, if any, was reported above with its own message).
         var slashMessage = new NameCheckResult(text, NameKind.Repository, NameRule.None, -1).Message ?? string.Empty;
         var slashLocation = ConstantLocator.Locate(value, slash, whole: false, context.CancellationToken);
-        var properties = slashLocation.Fix switch
-        {
-            FixTarget.Argument => FixInArgument,
-            FixTarget.Declaration when slashLocation.Declaration is not null => FixInDeclaration,
-            _ => null,
-        };
-        context.ReportDiagnostic(Diagnostic.Create(SwrDiagnostics.UnescapedSlashInRepository, slashLocation.Primary, AdditionalLocations(slashLocation), properties, slashMessage));
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, slashLocation, reportAt, SlashProperties(SiteOf(value, reportAt, context.CancellationToken), wrap: false, context.CancellationToken), slashMessage);
     }
 
-    private static IEnumerable<Location>? AdditionalLocations(ConstantLocation location) => location.Declaration is null ? null : new[] { location.Declaration };
+    private static void CheckPartial(OperationAnalysisContext context, IOperation expression, PartialValue value, NameTarget target, Location? reportAt)
+    {
+        var result = SwrNames.CheckPartial(value.Text, value.Holes, value.HoleCount, target == NameTarget.Organization ? NameKind.Organization : NameKind.Repository);
+        if (!result.IsValid)
+        {
+            var location = value.Locate(result.Index, value.IsPair(result.Index), context.CancellationToken);
+            var properties = result.Rule == NameRule.Uppercase && IsValid(LowerAscii(value.Text), value.Holes, value.HoleCount, target)
+                ? LowercaseProperties(PartialSite(expression, reportAt), CountUppercase(value.Text), context.CancellationToken)
+                : null;
+            Report(context, NameDescriptor(target), location, reportAt, properties, SwrNames.Describe(result, value.Shown, value.ShownIndexes) ?? string.Empty);
+        }
+
+        if (target != NameTarget.RepositoryWire)
+        {
+            return;
+        }
+
+        var slash = value.Text.IndexOf('/');
+        if (slash < 0)
+        {
+            return;
+        }
+
+        var slashMessage = SwrNames.Describe(new NameCheckResult(value.Text, NameKind.Repository, NameRule.None, -1), value.Shown, value.ShownIndexes) ?? string.Empty;
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, value.Locate(slash, pair: false, context.CancellationToken), reportAt, SlashProperties(PartialSite(expression, reportAt), wrap: true, context.CancellationToken), slashMessage);
+    }
+
+    // Only once there is something to report: most values are fine, and finding a const's declaration is not free.
+    private static FixSite SiteOf(IOperation value, Location? reportAt, CancellationToken cancellationToken) =>
+        reportAt is null ? FixSite.Of(value, cancellationToken) : new FixSite(DiagnosticProperties.FixInDeclaration, value, null);
+
+    private static FixSite PartialSite(IOperation expression, Location? reportAt) =>
+        new(reportAt is null ? DiagnosticProperties.FixInArgument : DiagnosticProperties.FixInDeclaration, expression, null);
+
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, ConstantLocation location, Location? reportAt, ImmutableDictionary<string, string?>? properties, string message)
+    {
+        // Reported elsewhere (a local's use): the character itself becomes the additional location.
+        var primary = reportAt ?? location.Primary;
+        var additional = reportAt is not null ? new[] { location.Primary } : location.Declaration is null ? null : new[] { location.Declaration };
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, primary, additional, properties, message));
+    }
+
+    private static DiagnosticDescriptor NameDescriptor(NameTarget target) =>
+        target == NameTarget.Organization ? SwrDiagnostics.InvalidOrganizationName : SwrDiagnostics.InvalidRepositoryName;
+
+    // "Replace '/' with '$'" wherever the value's own literals write a '/'; "Wrap in SwrNames.EscapeRepository(…)" for a
+    // partly constant value, whose run-time parts may hold more of them.
+    private static ImmutableDictionary<string, string?>? SlashProperties(FixSite site, bool wrap, CancellationToken cancellationToken)
+    {
+        var edits = site.Edits(c => c == '/', cancellationToken);
+        var canWrap = wrap && site.Expression is not null;
+        if (edits.Count == 0 && !canWrap)
+        {
+            return null;
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Fix, site.Where);
+        if (edits.Count > 0)
+        {
+            properties.Add(DiagnosticProperties.Edits, DiagnosticProperties.Encode(edits));
+        }
+
+        if (canWrap)
+        {
+            properties.Add(DiagnosticProperties.Wrap, DiagnosticProperties.Encode(new[] { site.Expression!.Syntax.Span }));
+        }
+
+        return properties.ToImmutable();
+    }
+
+    // "Convert to lowercase" only when the value's own literals write every uppercase letter of the constant text.
+    private static ImmutableDictionary<string, string?>? LowercaseProperties(FixSite site, int uppercase, CancellationToken cancellationToken)
+    {
+        var edits = site.Edits(c => c >= 'A' && c <= 'Z', cancellationToken);
+        if (edits.Count == 0 || edits.Count != uppercase)
+        {
+            return null;
+        }
+
+        return ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Fix, site.Where)
+            .Add(DiagnosticProperties.Edits, DiagnosticProperties.Encode(edits));
+    }
+
+    private static bool IsValid(string text, int[]? holes, int holeCount, NameTarget target)
+    {
+        var kind = target == NameTarget.Organization ? NameKind.Organization : NameKind.Repository;
+        var result = holes is null
+            ? (kind == NameKind.Organization ? SwrNames.CheckNamespace(text) : SwrNames.CheckRepository(text))
+            : SwrNames.CheckPartial(text, holes, holeCount, kind);
+        return result.IsValid;
+    }
+
+    private static bool IsPair(string text, int index) =>
+        index >= 0 && index + 1 < text.Length && char.IsHighSurrogate(text[index]) && char.IsLowSurrogate(text[index + 1]);
+
+    private static int CountUppercase(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c >= 'A' && c <= 'Z')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string LowerAscii(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] >= 'A' && chars[i] <= 'Z')
+            {
+                chars[i] = (char)(chars[i] + 32);
+            }
+        }
+
+        return new string(chars);
+    }
 
     /// <summary>
     /// The SWR-name metadata of one compilation: <c>[SwrName]</c> on parameters and properties (generated from the spec's

@@ -1,21 +1,18 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using SwrKit.Analyzers;
 
 namespace SwrKit.CodeFixes;
 
 /// <summary>
-/// SWR003 fix: "Replace '/' with '$'" rewrites every <c>/</c> of the literal that wrote the repository name (in the
-/// argument, or in the const declaration in source), keeping the literal's kind (regular, verbatim, raw) and every other
-/// character as written. Offered only when the analyzer marked the diagnostic as fixable (the value is that one literal).
+/// SWR003 fix: "Replace '/' with '$'" rewrites every <c>/</c> the value's own literals write: a literal argument, the
+/// literal operands of a concatenation, the text segments of an interpolated string, the literal of a const declared in
+/// source, or a single-assignment local's initializer. The literal's kind (regular, verbatim, raw) and every other
+/// character stay as written; a <c>/</c> written as an escape (<c>\u002F</c>) becomes <c>$</c>.
 /// </summary>
 // [Shared] is the MEF part policy IDE hosts expect of a stateless fixer. Hosts that load package fixers read the export
 // attribute from metadata and create the type directly, so the attribute's assembly (System.Composition 8.0, newer than
@@ -40,77 +37,19 @@ public sealed class ReplaceSlashCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var where))
+            if (CharacterEdits.GetDocument(context.Document, diagnostic) is not { } document)
             {
                 continue;
             }
 
-            var location = where switch
-            {
-                DiagnosticProperties.FixInArgument => diagnostic.Location,
-                DiagnosticProperties.FixInDeclaration when diagnostic.AdditionalLocations.Count > 0 => diagnostic.AdditionalLocations[0],
-                _ => null,
-            };
-            if (location is null || !location.IsInSource || location.SourceTree is null)
-            {
-                continue;
-            }
-
-            var document = context.Document.Project.Solution.GetDocument(location.SourceTree);
-            if (document is null)
-            {
-                continue;
-            }
-
-            var changes = await GetChangesAsync(document, location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+            // '$' needs no escaping in any kind of string literal or interpolated text.
+            var changes = await CharacterEdits.GetChangesAsync(document, diagnostic, c => c == '/' ? '$' : null, keepEscapes: false, context.CancellationToken).ConfigureAwait(false);
             if (changes is null)
             {
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => ApplyAsync(document, changes, ct), EquivalenceKey),
-                diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(Title, ct => CharacterEdits.ApplyAsync(document, changes, ct), EquivalenceKey), diagnostic);
         }
-    }
-
-    // One TextChange per '/' of the literal at `span`: the source characters that wrote it ('/' or an escape such as \u002F)
-    // become '$', which needs no escaping in any kind of string literal.
-    private static async Task<List<TextChange>?> GetChangesAsync(Document document, TextSpan span, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || span.Start >= root.FullSpan.End)
-        {
-            return null;
-        }
-
-        var token = root.FindToken(span.Start);
-        if (token.Parent is not LiteralExpressionSyntax || !token.Span.Contains(span))
-        {
-            return null;
-        }
-
-        var decoded = StringLiteralDecoder.Decode(token);
-        if (decoded is null)
-        {
-            return null;
-        }
-
-        var changes = new List<TextChange>();
-        for (var i = 0; i < decoded.Length; i++)
-        {
-            if (decoded[i] == '/')
-            {
-                changes.Add(new TextChange(decoded.GetSpan(i), "$"));
-            }
-        }
-
-        return changes.Count == 0 ? null : changes;
-    }
-
-    private static async Task<Solution> ApplyAsync(Document document, List<TextChange> changes, CancellationToken cancellationToken)
-    {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return document.Project.Solution.WithDocumentText(document.Id, text.WithChanges(changes));
     }
 }

@@ -15,5 +15,8 @@ public static class Usage
         await client.DeleteRetentionAsync("org", "app..x", 1);
         await client.DeleteRetentionAsync(fromConfig, fromConfig, 1);
         await client.DeleteRetentionAsync("org", SwrNames.EscapeRepository("group/app"), 1);
+        await client.DeleteRetentionAsync("org", $"{fromConfig}/app", 1);
+        var repo = fromConfig + "$App";
+        await client.DeleteRetentionAsync("org", repo, 1);
     }
 }

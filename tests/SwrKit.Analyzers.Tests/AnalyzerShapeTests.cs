@@ -202,12 +202,13 @@ public class AnalyzerShapeTests
 
     [Fact]
     public Task Non_constant_null_and_default_arguments_give_nothing() => VerifyAsync(Code("""
-                    await client.DeleteRetentionAsync(dynamicName, dynamicName + "/x", 1);
+                    await client.DeleteRetentionAsync(dynamicName, dynamicName + "$x", 1);
                     await client.DeleteRetentionAsync(null!, null!, 1);
                     await client.DeleteRetentionAsync(default!, default(string)!, 1);
                     await client.DeleteRetentionAsync(maybeNull!, "Bad".ToLowerInvariant(), 1);
-                    await client.DeleteRetentionAsync($"{dynamicName}", $"{dynamicName}/app", 1);
+                    await client.DeleteRetentionAsync($"{dynamicName}", $"{dynamicName}$app", 1);
                     string notConst = "Bad/Name";
+                    notConst = dynamicName;
                     await client.DeleteRetentionAsync(notConst, notConst, 1);
                     await client.DeleteRetentionAsync("org", "app", 1);
                     await client.DeleteImageSyncRepoAsync("a__b", "a__b$c.d-e", new DeleteImageSyncRepoRequest { RemoteNamespace = "ok" });

@@ -36,9 +36,12 @@ public class ConsumerBuildTests(ITestOutputHelper output)
                     "Usage.cs(13,59): SWR003", // '/' of "group/app"
                     "Usage.cs(14,47): SWR001", // Team (const "Team", declared on line 9)
                     "Usage.cs(15,55): SWR002", // second '.' of "app..x"
+                    "Usage.cs(18,64): SWR003", // '/' of $"{fromConfig}/app"
+                    "Usage.cs(20,50): SWR002", // repo = fromConfig + "$App": 'A' (initializer as additional location)
                 }.OrderBy(s => s, StringComparer.Ordinal),
                 warnings);
             Assert.Contains("Organization name 'My-Org' has the uppercase letter 'M' at index 0 (rule Uppercase)", log);
+            Assert.Contains("Repository name '{fromConfig}/app' has an unescaped '/' in its constant text", log);
             Assert.DoesNotMatch("CS8032|CS9057|AD0001", log);
         }
         finally

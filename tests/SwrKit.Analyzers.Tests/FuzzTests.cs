@@ -172,6 +172,158 @@ public class FuzzTests(ITestOutputHelper output)
         Assert.True(expected.Count > 100, "too few diagnostics: " + expected.Count);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public async Task Random_partly_constant_values_are_judged_and_located_exactly(int seed)
+    {
+        // Constant pieces (literals of random styles, or text segments of one interpolated string) around run-time
+        // parts; the verdict comes from the contract as the test reads it (PartialOracle), the spans from the writer.
+        var random = new Random(seed);
+        var source = new StringBuilder("using SwrKit;\nusing System.Threading.Tasks;\n\nclass C\n{\n    async Task M(ISwrClient client, string team, string app)\n    {\n");
+        var expected = new List<(string Id, TextSpan Span)>();
+        for (var call = 0; call < 300; call++)
+        {
+            var isNamespace = random.Next(3) == 0;
+            var interpolated = random.Next(2) == 0;
+            var pieces = new List<string?>();
+            for (var count = random.Next(2, 6); pieces.Count < count;)
+            {
+                pieces.Add(random.Next(3) == 0 ? null : RandomValue(random) is { Length: < 20 } value ? value : "x");
+            }
+
+            if (pieces.All(p => p is not null))
+            {
+                pieces[random.Next(pieces.Count)] = null;
+            }
+
+            source.Append("        await client.").Append(isNamespace ? "DeleteRetentionAsync(" : "DeleteImageSyncRepoAsync(\"org\", ");
+            var text = new StringBuilder();
+            var holes = new List<int>();
+            var spans = new List<TextSpan>();
+            if (interpolated)
+            {
+                source.Append("$\"");
+            }
+
+            for (var p = 0; p < pieces.Count; p++)
+            {
+                var piece = pieces[p];
+                if (!interpolated && p > 0)
+                {
+                    source.Append(" + ");
+                }
+
+                if (piece is null)
+                {
+                    holes.Add(text.Length);
+                    source.Append(interpolated ? "{team}" : (random.Next(2) == 0 ? "team" : "(app ?? team)"));
+                    continue;
+                }
+
+                if (interpolated)
+                {
+                    foreach (var c in piece)
+                    {
+                        var written = c switch
+                        {
+                            '{' => "{{",
+                            '}' => "}}",
+                            '"' => "\\\"",
+                            '\\' => "\\\\",
+                            _ when c >= ' ' && c <= '~' => c.ToString(),
+                            _ => $"\\u{(int)c:x4}",
+                        };
+                        spans.Add(new TextSpan(source.Length, written.Length));
+                        source.Append(written);
+                    }
+                }
+                else
+                {
+                    var (chars, _) = LiteralWriter.Write(source, piece, PickStyle(random, piece), "        ");
+                    spans.AddRange(chars);
+                }
+
+                text.Append(piece);
+            }
+
+            if (interpolated)
+            {
+                source.Append('"');
+            }
+
+            source.Append(isNamespace ? ", \"app\", 1);\n" : ", new DeleteImageSyncRepoRequest());\n");
+            var constant = text.ToString();
+            if (constant.Length == 0)
+            {
+                continue;
+            }
+
+            if (PartialOracle(constant, holes, repository: !isNamespace) is { } index)
+            {
+                expected.Add((isNamespace ? "SWR001" : "SWR002", spans[index]));
+            }
+
+            if (!isNamespace && constant.IndexOf('/') is var slash and >= 0)
+            {
+                expected.Add(("SWR003", spans[slash]));
+            }
+        }
+
+        source.Append("    }\n}\n");
+        const string Path = "/0/Test0.cs";
+        var sourceText = SourceText.From(source.ToString());
+        var test = new SwrAnalyzerTest { TestState = { MarkupHandling = MarkupMode.None } };
+        test.TestState.Sources.Add((Path, sourceText));
+        foreach (var (id, span) in expected)
+        {
+            test.ExpectedDiagnostics.Add(Warning(id).WithSpan(Path, sourceText, span));
+        }
+
+        await test.RunAsync();
+        Assert.True(expected.Count > 100, "too few diagnostics: " + expected.Count);
+    }
+
+    /// <summary>
+    /// The contract for partly constant values, read independently of SwrNames: the index in the constant text of the
+    /// first certain violation, or null. Stretches are runs of constant text with no run-time part inside.
+    /// </summary>
+    private static int? PartialOracle(string text, List<int> holes, bool repository)
+    {
+        static bool Lower(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+        bool Separator(char c) => c is '.' or '_' or '-' || (repository && c is '$' or '/');
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= 'A' and <= 'Z' || (!Lower(text[i]) && !Separator(text[i])))
+            {
+                return i;
+            }
+        }
+
+        if (!holes.Contains(0) && !(repository ? Lower(text[0]) : text[0] is >= 'a' and <= 'z'))
+        {
+            return 0;
+        }
+
+        var stretchStart = 0;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (holes.Contains(i))
+            {
+                stretchStart = i;
+                continue;
+            }
+
+            if (Separator(text[i]) && Separator(text[i - 1]) && (text[i] != '_' || text[i - 1] != '_' || (i - 2 >= stretchStart && text[i - 2] == '_')))
+            {
+                return i;
+            }
+        }
+
+        return !holes.Contains(text.Length) && !Lower(text[^1]) ? text.Length - 1 : null;
+    }
+
     [Fact]
     public async Task Mutated_and_truncated_programs_never_make_the_analyzer_throw()
     {
@@ -269,6 +421,8 @@ public class FuzzTests(ITestOutputHelper output)
         "Names.", "nameof(", "default", "null", "!", "é", "\uD800", "\u2028", "RemoteNamespace = ", "SwrNames.EscapeRepository(",
         "client.DeleteRetentionAsync(", "swr.DeleteImageSyncRepoAsync(", "\"Bad/Name\"", "$\"{Names.Repo}/x\"", "\"\"\"\n  a/b\n  \"\"\"",
         "u8", "(string)", "?", "=>", "#if X\n", "#endif\n", "/*", "*/", "//", "<auto-generated/>", "class", "static", "'", "\0",
+        "dynamicName + ", " + maybeNull", "{dynamicName}", "{maybeNull,3}", "{x:D3}", "var repo = ", "repo", " = ", "+=", "ref ", "out ",
+        "$\"{dynamicName}/", "\"/\" + ", "\uD83D\uDE00", "😀", "() => ", "(a, b) = ", "++", "\"A\" + ",
     ];
 
     private static string Mutate(Random random, string seed)
@@ -334,6 +488,36 @@ public class FuzzTests(ITestOutputHelper output)
                     body.RemoteNamespace = ("a" + "..b");
             """", """
                 const string Org = "Bad Org";
+            """),
+        AnalyzerShapeTests.Code(""""
+                    await client.DeleteRetentionAsync($"{dynamicName}-Dev", $"{dynamicName}/{maybeNull}$App", 1);
+                    await client.DeleteRetentionAsync("org", dynamicName + "/" + maybeNull + @"x//y" + $"{dynamicName,5}_", 1);
+                    await client.DeleteRetentionAsync("org", $@"{dynamicName}/""{maybeNull:x}""😀", 1);
+                    await client.DeleteRetentionAsync("org", $$"""{{dynamicName}}/{{Names.Repo}}a__{{"_"}}""" + (dynamicName + "-"), 1);
+                    await client.DeleteRetentionAsync("org", $"""
+                        -{dynamicName}/{1}{'x'}{null}
+                        """, 1);
+                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = dynamicName + "_" + $"{maybeNull}Team" };
+                    var wire = SwrNames.EscapeRepository($"{dynamicName}/A" + "");
+            """", """
+                static class Names { public const string Org = "org"; public const string Repo = "group"; }
+            """),
+        AnalyzerShapeTests.Code("""
+                    var repo = $"{dynamicName}/app";
+                    var org = "My-Org";
+                    string written = "a/b";
+                    written += dynamicName;
+                    var (x, y) = ("a/b", "c");
+                    System.Func<string> read = () => repo + org;
+                    System.Action write = () => written = "c/d";
+                    await client.DeleteRetentionAsync(org, repo, 1);
+                    await client.DeleteRetentionAsync(org, written, 1);
+                    await client.DeleteRetentionAsync(x, y, 1);
+                    foreach (var item in new[] { "a/b" }) { await client.DeleteRetentionAsync("org", item, 1); }
+                    for (var i = "a/b"; i.Length > 0; i = "") { await client.DeleteRetentionAsync("org", i, 1); }
+                    using var disposable = (System.IDisposable?)null;
+                    var chained = repo;
+                    await client.DeleteRetentionAsync("org", chained + "/" + repo, 1);
             """),
     ];
 }

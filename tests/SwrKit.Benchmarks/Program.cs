@@ -8,6 +8,7 @@ namespace SwrKit.Benchmarks;
 /// dotnet run -c Release --project tests/SwrKit.Benchmarks -- --filter '*'     all BenchmarkDotNet benchmarks
 /// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer, for tools/bench/build-bench.sh
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
+/// ... -- --analyzer-callbacks [RUNS]                                           the analyzer's callbacks alone, in CPU time (loaded machines)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
@@ -32,6 +33,12 @@ public static class Program
         {
             var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
             return await AnalyzerBenchmarks.ReportAsync(runs, args.Length > 2 ? args[2] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--analyzer-callbacks")
+        {
+            var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+            return AnalyzerCallbacks.Report(runs, args.Length > 2 ? args[2] : null);
         }
 
         if (args.Length > 0 && args[0] == "--client-paired")

@@ -7,20 +7,27 @@ using SwrKit.CodeFixes;
 namespace SwrKit.Analyzers.Tests.Verification;
 
 /// <summary>
-/// A code-fix test of <see cref="ReplaceSlashCodeFixProvider"/> on <see cref="SwrNameAnalyzer"/> diagnostics, against
+/// A code-fix test of <see cref="ReplaceSlashCodeFixProvider"/> on <see cref="SwrNameAnalyzer"/> diagnostics (the other
+/// fixes: <see cref="SwrCodeFixTest{TCodeFix}"/>).
+/// </summary>
+public sealed class SwrCodeFixTest() : SwrCodeFixTest<ReplaceSlashCodeFixProvider>(ReplaceSlashCodeFixProvider.EquivalenceKey, ReplaceSlashCodeFixProvider.Title);
+
+/// <summary>
+/// A code-fix test of <typeparamref name="TCodeFix"/> on <see cref="SwrNameAnalyzer"/> diagnostics, against
 /// SwrKit.dll (<see cref="SwrTestSetup"/>). The library applies the fix diagnostic by diagnostic, then Fix All in
 /// document, project and solution scope, and analyzes every result again (the markup in the fixed sources is what must
-/// still be reported).
+/// still be reported). Only the code action with <paramref name="equivalenceKey"/> and <paramref name="title"/> is applied.
 /// </summary>
-public sealed class SwrCodeFixTest : CSharpCodeFixTest<SwrNameAnalyzer, ReplaceSlashCodeFixProvider, DefaultVerifier>
+public class SwrCodeFixTest<TCodeFix> : CSharpCodeFixTest<SwrNameAnalyzer, TCodeFix, DefaultVerifier>
+    where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
 {
-    public SwrCodeFixTest()
+    public SwrCodeFixTest(string equivalenceKey, string title)
     {
         ReferenceAssemblies = SwrTestSetup.ReferenceAssemblies;
         MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
         TestState.AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
-        CodeActionEquivalenceKey = ReplaceSlashCodeFixProvider.EquivalenceKey;
-        CodeActionVerifier = (action, verifier) => verifier.Equal(ReplaceSlashCodeFixProvider.Title, action.Title);
+        CodeActionEquivalenceKey = equivalenceKey;
+        CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
 
         // Markup in the fixed sources is what must still be reported after the fix, SWR003 included (a value that is
         // not one literal keeps its diagnostic).
@@ -65,9 +72,12 @@ public static class CodeFixVerifier
     /// The marked diagnostics are reported in <paramref name="sources"/>; fixing them one by one and with Fix All in each
     /// scope gives <paramref name="fixedSources"/>, which then report exactly what is marked in them.
     /// </summary>
-    public static Task VerifyFixAsync(string[] sources, string[] fixedSources)
+    public static Task VerifyFixAsync(string[] sources, string[] fixedSources) => VerifyFixAsync(new SwrCodeFixTest(), sources, fixedSources);
+
+    /// <summary>As <see cref="VerifyFixAsync(string[], string[])"/>, with the fix of <paramref name="test"/>.</summary>
+    public static Task VerifyFixAsync<TCodeFix>(SwrCodeFixTest<TCodeFix> test, string[] sources, string[] fixedSources)
+        where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
-        var test = new SwrCodeFixTest();
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
@@ -83,4 +93,12 @@ public static class CodeFixVerifier
 
     /// <summary>The marked diagnostics are reported, and none of them gets a fix.</summary>
     public static Task VerifyNoFixAsync(params string[] sources) => VerifyFixAsync(sources, sources);
+}
+
+/// <summary>The tests of the other fixes.</summary>
+public static class OtherFixes
+{
+    public static SwrCodeFixTest<ConvertToLowercaseCodeFixProvider> Lowercase() => new(ConvertToLowercaseCodeFixProvider.EquivalenceKey, ConvertToLowercaseCodeFixProvider.Title);
+
+    public static SwrCodeFixTest<WrapInEscapeRepositoryCodeFixProvider> Wrap() => new(WrapInEscapeRepositoryCodeFixProvider.EquivalenceKey, WrapInEscapeRepositoryCodeFixProvider.Title);
 }

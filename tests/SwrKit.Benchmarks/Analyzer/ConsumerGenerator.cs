@@ -4,13 +4,13 @@ using System.Text;
 namespace SwrKit.Benchmarks.Analyzer;
 
 /// <summary>What one generated consumer contains.</summary>
-public sealed record ConsumerStats(int Files, int Lines, int ClientCalls, int LiteralCalls, int InvalidLiteralCalls, int ConstantCalls, int NonConstantCalls, int NameArguments);
+public sealed record ConsumerStats(int Files, int Lines, int ClientCalls, int LiteralCalls, int InvalidLiteralCalls, int ConstantCalls, int NonConstantCalls, int PartlyConstantCalls, int LocalCalls, int NameArguments);
 
 /// <summary>
 /// Writes a synthetic consumer of SwrKit: by default 200 files, ~100k lines, 5,000 client calls over the five
-/// operations (half with literal names, some of them invalid, the rest constants and run-time values), embedded in
-/// ordinary code (loops, LINQ, dictionaries, string formatting, switch, exceptions) so that the compiler has realistic
-/// work besides the calls. Deterministic for a given seed.
+/// operations (half with literal names, some of them invalid, the rest constants, run-time values, partly constant
+/// values and locals assigned once), embedded in ordinary code (loops, LINQ, dictionaries, string formatting, switch,
+/// exceptions) so that the compiler has realistic work besides the calls. Deterministic for a given seed.
 /// </summary>
 /// <remarks>
 /// <see cref="ReferenceSwrKit"/> = false writes the same code against look-alike clients in another namespace
@@ -77,7 +77,7 @@ public sealed class ConsumerGenerator
             sources.Add(("LookAlike/Clients.cs", lookAlike));
         }
 
-        var stats = new ConsumerStats(sources.Count, totalLines, counters.Calls, counters.Literal, counters.InvalidLiteral, counters.Constant, counters.NonConstant, counters.NameArguments);
+        var stats = new ConsumerStats(sources.Count, totalLines, counters.Calls, counters.Literal, counters.InvalidLiteral, counters.Constant, counters.NonConstant, counters.PartlyConstant, counters.Local, counters.NameArguments);
         return (sources, stats);
     }
 
@@ -207,9 +207,42 @@ public sealed class ConsumerGenerator
             }
             else
             {
+                // Run-time values, and the shapes built around them: interpolations and concatenations with constant
+                // text (now and then a certain '/'), and locals assigned once.
                 counters.NonConstant++;
-                org = random.Next(2) == 0 ? "organization" : "organization.ToLowerInvariant()";
-                repo = random.Next(2) == 0 ? "repository" : "repository + \"-\" + suffix";
+                switch (random.Next(6))
+                {
+                    case 0:
+                        org = "organization";
+                        repo = "repository";
+                        break;
+                    case 1:
+                        org = "organization.ToLowerInvariant()";
+                        repo = "repository + \"-\" + suffix";
+                        break;
+                    case 2:
+                        counters.PartlyConstant++;
+                        org = "$\"{organization}-dev\"";
+                        repo = "$\"{repository}$app{suffix}\"";
+                        break;
+                    case 3:
+                        counters.PartlyConstant++;
+                        org = "organization + \"_\" + suffix";
+                        repo = random.Next(8) == 0 ? "$\"{repository}/{suffix}\"" : "repository + \"$v\" + suffix";
+                        break;
+                    case 4:
+                        counters.Local++;
+                        w.Line($"var repo{i} = $\"{{repository}}$build{{suffix}}\";");
+                        org = "organization";
+                        repo = $"repo{i}";
+                        break;
+                    default:
+                        counters.Local++;
+                        w.Line($"var org{i} = \"{Pick(random, ValidOrganizations)}\";");
+                        org = $"org{i}";
+                        repo = "repository";
+                        break;
+                }
             }
 
             counters.Calls++;
@@ -483,6 +516,8 @@ public sealed class ConsumerGenerator
         public int InvalidLiteral;
         public int Constant;
         public int NonConstant;
+        public int PartlyConstant;
+        public int Local;
         public int NameArguments;
     }
 
