@@ -77,7 +77,11 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
     private static void ValidateEndpoints(SwrKitOptions o, List<string> failures)
     {
         string K(string name) => o.ConfigurationKey(name);
+#if NET5_0_OR_GREATER
+        var services = Enum.GetValues<SwrKitService>();
+#else
         var services = (SwrKitService[])Enum.GetValues(typeof(SwrKitService));
+#endif
         var needRegion = services.Where(s => o.Endpoints.Get(s) is null).ToList();
         if (string.IsNullOrEmpty(o.Region))
         {
