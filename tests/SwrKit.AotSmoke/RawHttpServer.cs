@@ -68,6 +68,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket)
     {
+        socket.NoDelay = true;
         using var stream = new NetworkStream(socket, ownsSocket: true);
         var buffer = new List<byte>(4096);
         var chunk = new byte[4096];
@@ -87,10 +88,10 @@ internal sealed class RawHttpServer : IAsyncDisposable
                     buffer.AddRange(chunk.AsSpan(0, n).ToArray());
                 }
 
-                var head = Encoding.ASCII.GetString(buffer.GetRange(0, headerEnd).ToArray()).Split("\r\n");
-                var requestLine = head[0].Split(' ');
+                var lines = Encoding.ASCII.GetString(buffer.GetRange(0, headerEnd).ToArray()).Split("\r\n");
+                var requestLine = lines[0].Split(' ');
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var line in head.Skip(1))
+                foreach (var line in lines.Skip(1))
                 {
                     var colon = line.IndexOf(':');
                     headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
@@ -123,8 +124,9 @@ internal sealed class RawHttpServer : IAsyncDisposable
                     response.Append("Content-Type: application/json\r\n");
                 }
 
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(response.Append("\r\n").ToString()), _stop.Token).ConfigureAwait(false);
-                await stream.WriteAsync(payload, _stop.Token).ConfigureAwait(false);
+                // One write: a second small segment would wait for the client's delayed ACK (Nagle, ~40 ms).
+                var head = Encoding.ASCII.GetBytes(response.Append("\r\n").ToString());
+                await stream.WriteAsync(head.Concat(payload).ToArray(), _stop.Token).ConfigureAwait(false);
             }
         }
         catch (Exception) when (_stop.IsCancellationRequested)
