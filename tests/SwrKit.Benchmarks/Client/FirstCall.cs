@@ -8,7 +8,8 @@ namespace SwrKit.Benchmarks.Client;
 /// with a 200 JSON body, timed inside the process. SwrKit against the hand-written floor with a source-generated
 /// context (and, for reference, with reflection), each in its own process, in ABBA order against one loopback server.
 /// Reports wall time and this process's CPU time over the same span (JIT on background threads included): on a shared,
-/// loaded machine the CPU time resolves milliseconds that the wall time cannot.
+/// loaded machine the CPU time resolves milliseconds that the wall time cannot. The JIT's own time and method count
+/// (System.Runtime.JitInfo) over the span show how much of a difference is compiling code that runs once.
 /// Run: dotnet run -c Release --project tests/SwrKit.Benchmarks -- --first-call-paired [PAIRS]
 /// </summary>
 public static class FirstCall
@@ -21,6 +22,8 @@ public static class FirstCall
     {
         var baseAddress = Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? new Uri(url) : LoopbackServer.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var watch = Stopwatch.StartNew();
         var http = new HttpClient { BaseAddress = baseAddress };
         string? id = variant switch
@@ -32,13 +35,15 @@ public static class FirstCall
         };
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         if (string.IsNullOrEmpty(id))
         {
             Console.Error.WriteLine("no image id");
             return 1;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first-call-ms {watch.Elapsed.TotalMilliseconds:F2} {cpu.TotalMilliseconds:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first-call-ms {watch.Elapsed.TotalMilliseconds:F2} {cpu.TotalMilliseconds:F2} {jit.TotalMilliseconds:F2} {methods}"));
         return 0;
     }
 
@@ -50,6 +55,8 @@ public static class FirstCall
         var selfDll = typeof(FirstCall).Assembly.Location;
         var results = Variants.ToDictionary(v => v, _ => new List<double>());
         var cpuResults = Variants.ToDictionary(v => v, _ => new List<double>());
+        var jitResults = Variants.ToDictionary(v => v, _ => new List<double>());
+        var methodResults = Variants.ToDictionary(v => v, _ => new List<double>());
         for (var round = 0; round < pairs; round++)
         {
             var order = round % 2 == 0 ? Variants : Variants.Reverse().ToArray();
@@ -77,12 +84,16 @@ public static class FirstCall
                 var fields = line.Split(' ');
                 results[variant].Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
                 cpuResults[variant].Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
+                jitResults[variant].Add(double.Parse(fields[3], CultureInfo.InvariantCulture));
+                methodResults[variant].Add(double.Parse(fields[4], CultureInfo.InvariantCulture));
             }
         }
 
         LoopbackServer.Stop();
         Report("wall", results, pairs);
         Report("CPU", cpuResults, pairs);
+        Report("JIT compilation", jitResults, pairs);
+        Report("JIT-compiled methods (count, not ms)", methodResults, pairs);
         return 0;
     }
 
