@@ -25,6 +25,25 @@ public sealed class SerializationMetadataTests
     }
 
     [Fact]
+    public void Every_request_body_and_response_type_of_the_clients_has_source_generated_metadata()
+    {
+        // A new operation whose body or result is not a generated model (an array, say) must not reach a trimmed app
+        // without metadata: it would fail there at run time with NotSupportedException.
+        var methods = typeof(ServiceClientBase).Assembly.GetTypes()
+            .Where(t => t.IsClass && t.IsSubclassOf(typeof(ServiceClientBase)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .ToList();
+        var wireTypes = methods.SelectMany(m => m.GetParameters().Where(p => p.Name == "body").Select(p => p.ParameterType))
+            .Concat(methods.Select(m => m.ReturnType).Where(r => r.IsGenericType).Select(r => r.GetGenericArguments()[0]))
+            .Distinct()
+            .ToList();
+
+        Assert.Equal(5, methods.Count);
+        Assert.All(wireTypes, t => Assert.NotNull(SwrKitJsonContext.Default.GetTypeInfo(t)));
+    }
+
+    [Fact]
     public void The_context_is_generated_with_the_clients_options_so_the_fast_path_applies()
     {
         Assert.Equal(JsonIgnoreCondition.WhenWritingNull, SwrKitJsonContext.Default.Options.DefaultIgnoreCondition);
