@@ -205,19 +205,20 @@ Task("Aot")
         }, out var lines);
         var log = lines.ToList();
         log.ForEach(line => Information(line));
-        if (publish != 0)
-        {
-            throw new CakeException($"Publishing the AOT smoke app ({mode}) failed with exit code {publish}.");
-        }
 
         // The analyzers skip generated code, so the trimmer's and ILC's own warnings are the truth. Any of them naming
         // SwrKit (a SwrKit member or a file under src/SwrKit) fails the target; others are shown.
-        var warnings = log.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"warning IL[23]\d{3}")).Distinct().ToList();
+        var warnings = log.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"(warning|error) IL[23]\d{3}")).Distinct().ToList();
         var ours = warnings.Where(l => l.Contains("SwrKit")).ToList();
         Information($"{mode}: {warnings.Count} trim/AOT warning(s), {ours.Count} from SwrKit");
         if (ours.Count > 0)
         {
             throw new CakeException($"{mode}: {ours.Count} trim/AOT warning(s) from SwrKit:\n" + string.Join("\n", ours));
+        }
+
+        if (publish != 0)
+        {
+            throw new CakeException($"Publishing the AOT smoke app ({mode}) failed with exit code {publish}.");
         }
 
         var executable = output.CombineWithFilePath(IsRunningOnWindows() ? "SwrKit.AotSmoke.exe" : "SwrKit.AotSmoke");

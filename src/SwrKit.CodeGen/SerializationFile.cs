@@ -18,7 +18,7 @@ namespace SwrKit.CodeGen;
 /// </summary>
 internal static class SerializationFile
 {
-    // Values that can sit in a model's AdditionalProperties (IDictionary&lt;string, object&gt;): what the deserializer
+    // Values that can sit in a model's AdditionalProperties (IDictionary<string, object>): what the deserializer
     // stores there and the primitives a caller is likely to add.
     private static readonly string[] ExtensionValueTypes =
     [
