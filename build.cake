@@ -11,6 +11,8 @@
 //   Default   Clean -> Restore -> Generate -> Build -> Pack (the main job; no tests)
 //   CI        Default + Test (tests run before packing; --skip-tests makes it equal to Default)
 //   Bench     BenchmarkDotNet (--filter *), paired client rounds and tools/bench/build-bench.sh (see docs/performance.md)
+//   Aot       publishes tests/SwrKit.AotSmoke as JIT, trimmed and Native AOT (--aot-modes=jit,trimmed,aot; AOT needs clang),
+//             runs each, and fails on any failed step or any IL2xxx/IL3xxx warning from SwrKit
 //
 // Version: VersionPrefix in Directory.Build.props is the one place it is set; this script only reads it.
 // --package-version=<semver> overrides it for one run (passed to MSBuild as Version, so assemblies and package agree).
@@ -26,6 +28,8 @@ var root = MakeAbsolute(Directory("."));
 var solution = root.CombineWithFilePath("Generated.sln");
 var libraryProject = root.CombineWithFilePath("src/SwrKit/SwrKit.csproj");
 var benchmarksProject = root.CombineWithFilePath("tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj");
+var aotSmokeProject = root.CombineWithFilePath("tests/SwrKit.AotSmoke/SwrKit.AotSmoke.csproj");
+var aotModes = Argument("aot-modes", "jit,trimmed,aot").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var artifacts = root.Combine("artifacts");
 
 string ReadVersion()
@@ -181,6 +185,53 @@ Task("Bench")
     if (exitCode != 0)
     {
         throw new CakeException($"tools/bench/build-bench.sh exited with {exitCode}.");
+    }
+});
+
+Task("Aot")
+    .Description("Publishes the AOT smoke app as JIT, trimmed and Native AOT, runs each; fails on a failed step or a trim/AOT warning from SwrKit.")
+    .Does(() =>
+{
+    foreach (var mode in aotModes)
+    {
+        var output = artifacts.Combine("aot-smoke").Combine(mode);
+        CleanDirectory(output);
+        var publish = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("publish").AppendQuoted(aotSmokeProject.FullPath).Append("-c Release -nologo")
+                .Append($"-p:SmokePublish={mode}").Append("-o").AppendQuoted(output.FullPath),
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+        }, out var lines);
+        var log = lines.ToList();
+        log.ForEach(line => Information(line));
+
+        // The analyzers skip generated code, so the trimmer's and ILC's own warnings are the truth. Any of them naming
+        // SwrKit (a SwrKit member or a file under src/SwrKit) fails the target; others are shown.
+        var warnings = log.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"(warning|error) IL[23]\d{3}")).Distinct().ToList();
+        var ours = warnings.Where(l => l.Contains("SwrKit")).ToList();
+        Information($"{mode}: {warnings.Count} trim/AOT warning(s), {ours.Count} from SwrKit");
+        if (ours.Count > 0)
+        {
+            throw new CakeException($"{mode}: {ours.Count} trim/AOT warning(s) from SwrKit:\n" + string.Join("\n", ours));
+        }
+
+        if (publish != 0)
+        {
+            throw new CakeException($"Publishing the AOT smoke app ({mode}) failed with exit code {publish}.");
+        }
+
+        var executable = output.CombineWithFilePath(IsRunningOnWindows() ? "SwrKit.AotSmoke.exe" : "SwrKit.AotSmoke");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var exitCode = StartProcess(executable, new ProcessSettings { WorkingDirectory = output });
+        watch.Stop();
+        var size = System.IO.Directory.EnumerateFiles(output.FullPath, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".pdb") && !f.EndsWith(".dbg")).Sum(f => new System.IO.FileInfo(f).Length);
+        Information($"{mode}: exit code {exitCode}, {watch.ElapsedMilliseconds} ms, {size / 1024.0 / 1024.0:F1} MB published (without symbols)");
+        if (exitCode != 0)
+        {
+            throw new CakeException($"The AOT smoke app ({mode}) failed with exit code {exitCode}.");
+        }
     }
 });
 

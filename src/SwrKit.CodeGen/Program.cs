@@ -1,19 +1,21 @@
-// Generates the SwrKit client: SwrKit.CodeGen <settings.nswag> <spec.yaml> <output.cs>
+// Generates the SwrKit client: SwrKit.CodeGen <settings.nswag> <spec.yaml> <client.cs> <serialization.cs>
 // The settings file is a standard NSwag document (only its openApiToCSharpClient section is read),
 // so everything NSwag can configure stays in NSwag's own format; this host only adds the naming
-// policy and the wire types that NSwag's CLI cannot express, and the service facts (ServiceFacts).
+// policy and the wire types that NSwag's CLI cannot express, the service facts (ServiceFacts), and the models'
+// trimming/AOT metadata (SerializationFile) from the same resolver.
 using NSwag;
 using NSwag.CodeGeneration.CSharp;
 using NSwag.Commands;
 using SwrKit.CodeGen;
 
-if (args.Length != 3)
+if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: SwrKit.CodeGen <settings.nswag> <spec.yaml|json> <output.cs>");
+    Console.Error.WriteLine("usage: SwrKit.CodeGen <settings.nswag> <spec.yaml|json> <client.cs> <serialization.cs>");
     return 2;
 }
 
-var (settingsPath, specPath, outputPath) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+var (settingsPath, specPath, outputPath, serializationPath) =
+    (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), Path.GetFullPath(args[3]));
 try
 {
     var nswag = await NSwagDocument.LoadAsync(settingsPath);
@@ -32,11 +34,16 @@ try
         ? await OpenApiDocument.FromFileAsync(specPath)
         : await OpenApiYamlDocument.FromFileAsync(specPath);
 
-    var generator = new CSharpClientGenerator(document, settings, WireTypeResolver.Create(settings, document));
+    var resolver = WireTypeResolver.Create(settings, document);
+    var generator = new CSharpClientGenerator(document, settings, resolver);
     // NSwag's clients and models, then the service facts the hand-written runtime builds on (one output file).
     var code = (generator.GenerateFile() + ServiceFacts.Generate(document)).Replace("\r\n", "\n");
 
+    // After GenerateFile: the resolver now knows every type the client file declares.
+    var serialization = SerializationFile.Generate(resolver, settings.CSharpGeneratorSettings);
+
     OutputFile.WriteIfChanged(outputPath, code);
+    OutputFile.WriteIfChanged(serializationPath, serialization);
     Console.WriteLine($"SwrKit.CodeGen: {Path.GetFileName(specPath)} -> {outputPath}");
     return 0;
 }

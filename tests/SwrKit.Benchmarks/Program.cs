@@ -10,6 +10,7 @@ namespace SwrKit.Benchmarks;
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --analyzer-callbacks [RUNS]                                           the analyzer's callbacks alone, in CPU time (loaded machines)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
+/// ... -- --first-call-paired [PAIRS]                                          first call of a fresh process, SwrKit vs hand-written
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
 public static class Program
@@ -46,6 +47,16 @@ public static class Program
             var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
             var calls = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
             return await ClientPaired.RunAsync(rounds, calls, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[0] == "--first-call")
+        {
+            return await FirstCall.MeasureAsync(args[1]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--first-call-paired")
+        {
+            return await FirstCall.RunPairedAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10).ConfigureAwait(false);
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

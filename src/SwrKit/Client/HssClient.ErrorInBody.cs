@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
-using System.Text.Json;
+using System.Text;
 
 namespace SwrKit;
 
@@ -17,7 +17,7 @@ public partial class HssClient
         {
             // The stream was consumed by the deserializer: unless the caller asked for the text, the exception carries
             // the body as re-serialized from the model (every field, unknown ones included via AdditionalProperties).
-            var body = string.IsNullOrEmpty(responseText) ? JsonSerializer.Serialize(result, JsonSerializerSettings) : responseText;
+            var body = string.IsNullOrEmpty(responseText) ? Encoding.UTF8.GetString(SerializeJson(result, JsonSerializerSettings)) : responseText;
             throw SwrServiceException.FromBodyError(response, code.ToString(CultureInfo.InvariantCulture), result.ErrorDescription, body);
         }
     }

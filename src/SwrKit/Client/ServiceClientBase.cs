@@ -43,11 +43,27 @@ public abstract class ServiceClientBase
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxResponseContentBufferSize must be positive.");
     }
 
-    /// <summary>Unset optional properties are omitted from request bodies (no <c>"password": null</c>).</summary>
+    /// <summary>
+    /// Unset optional properties are omitted from request bodies (no <c>"password": null</c>). On net8.0 and later the
+    /// metadata comes from the source-generated context (trimming and Native AOT; its generation options match these).
+    /// </summary>
     private protected static void ConfigureJson(JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+#if NET8_0_OR_GREATER
+        options.TypeInfoResolver = SwrKitJsonContext.Default;
+#endif
     }
+
+    /// <summary>A request body as UTF-8 JSON (see <see cref="JsonBody"/>).</summary>
+    private protected static byte[] SerializeJson<T>(T value, JsonSerializerOptions options) => JsonBody.Serialize(value, options);
+
+    /// <summary>A success body read as text, deserialized.</summary>
+    private protected static T? DeserializeJson<T>(string json, JsonSerializerOptions options) => JsonBody.Deserialize<T>(json, options);
+
+    /// <summary>A success body stream, deserialized.</summary>
+    private protected static ValueTask<T?> DeserializeJsonAsync<T>(Stream stream, JsonSerializerOptions options, CancellationToken cancellationToken) =>
+        JsonBody.DeserializeAsync<T>(stream, options, cancellationToken);
 
     /// <summary>The SWR naming rules for a parameter whose schema carries <c>x-swrkit-name</c>.</summary>
     private protected static void GuardName(NameKind kind, string? value, string paramName) => ParameterGuard.Name(kind, value, paramName);

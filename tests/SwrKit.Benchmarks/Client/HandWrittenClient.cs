@@ -13,9 +13,18 @@ namespace SwrKit.Benchmarks.Client;
 public sealed class HandWrittenClient
 {
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-    private readonly HttpClient _http;
 
-    public HandWrittenClient(HttpClient http) => _http = http;
+    // The floor of a trimmed/AOT-ready client: the same options, metadata from a source-generated context.
+    private static readonly JsonSerializerOptions SourceGeneratedOptions = new(Options) { TypeInfoResolver = HandJsonContext.Default };
+
+    private readonly HttpClient _http;
+    private readonly JsonSerializerOptions _options;
+
+    public HandWrittenClient(HttpClient http, bool sourceGenerated = false)
+    {
+        _http = http;
+        _options = sourceGenerated ? SourceGeneratedOptions : Options;
+    }
 
     public async Task DeleteImageSyncRepoAsync(string @namespace, string repository, HandSyncRepoBody body, CancellationToken cancellationToken = default)
     {
@@ -63,17 +72,17 @@ public sealed class HandWrittenClient
 
     public static string Base64(string plain) => Convert.ToBase64String(Encoding.UTF8.GetBytes(plain));
 
-    private static ByteArrayContent JsonBody<T>(T body)
+    private ByteArrayContent JsonBody<T>(T body)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Options));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, _options));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync<T>(stream, Options, cancellationToken).ConfigureAwait(false) ?? throw new JsonException("null body");
+        return await JsonSerializer.DeserializeAsync<T>(stream, _options, cancellationToken).ConfigureAwait(false) ?? throw new JsonException("null body");
     }
 }
 
@@ -144,4 +153,15 @@ public sealed class HandSynchronizeResponse
 
     [JsonPropertyName("error_description")]
     public string? ErrorDescription { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(HandSyncRepoBody))]
+[JsonSerializable(typeof(HandMirrorBody))]
+[JsonSerializable(typeof(HandMirrorResponse))]
+[JsonSerializable(typeof(HandModelArtsImage))]
+[JsonSerializable(typeof(HandSynchronizeBody))]
+[JsonSerializable(typeof(HandSynchronizeResponse))]
+internal sealed partial class HandJsonContext : JsonSerializerContext
+{
 }

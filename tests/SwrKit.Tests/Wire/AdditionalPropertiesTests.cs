@@ -4,7 +4,7 @@ using SwrKit.Tests.Infrastructure;
 namespace SwrKit.Tests.Wire;
 
 /// <summary>
-/// Models keep fields the spec does not know (both ways), through a private extension-data twin of
+/// Models keep fields the spec does not know (both ways), through a non-public extension-data twin of
 /// <c>AdditionalProperties</c> (see Generation/Templates/Class.liquid).
 /// </summary>
 public sealed class AdditionalPropertiesTests
