@@ -93,6 +93,13 @@ public abstract class ServiceClientBase
         }
     }
 
+    /// <summary>
+    /// The request every operation sends (NSwag's <c>useHttpRequestMessageCreationMethod</c> hook): a
+    /// <see cref="SwrKitRequestMessage"/>, whose inline slots hold the operation tag without an options dictionary.
+    /// </summary>
+    private protected static ValueTask<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken) =>
+        new(new SwrKitRequestMessage());
+
     /// <summary>Tags the request with its operation, for logging, retry decisions and error messages.</summary>
     private protected static void SetOperation(HttpRequestMessage request, string operation) => SwrRequestOptions.SetOperation(request, operation);
 

@@ -6,7 +6,10 @@ namespace SwrKit;
 /// <summary>Per-request values SwrKit attaches to an <see cref="HttpRequestMessage"/>, readable by handlers in the pipeline.</summary>
 public static class SwrRequestOptions
 {
-    /// <summary>The key under which the operation name (e.g. <c>DeleteRetention</c>) is stored.</summary>
+    /// <summary>
+    /// The key of the operation name (e.g. <c>DeleteRetention</c>). Read it with <see cref="GetOperation"/>: the requests
+    /// SwrKit creates keep it inline rather than in <c>HttpRequestMessage.Options</c>.
+    /// </summary>
     public const string OperationKey = "SwrKit.Operation";
 
     /// <summary>Gets the name of the SwrKit operation that created <paramref name="request"/>, or <see langword="null"/>.</summary>

@@ -3,9 +3,9 @@ using System.Net.Http;
 namespace SwrKit.Http;
 
 /// <summary>
-/// Typed access to the per-request values SwrKit stores on an <see cref="HttpRequestMessage"/>: <c>Options</c> where
-/// it exists, <c>Properties</c> (obsolete there) on netstandard2.0. The one place for that <c>#if</c>, so every key is
-/// stored and read the same way on both targets.
+/// Typed access to the per-request values SwrKit stores on an <see cref="HttpRequestMessage"/>: the inline slots of a
+/// <see cref="SwrKitRequestMessage"/> (no allocation), else <c>Options</c> where it exists, <c>Properties</c> (obsolete
+/// there) on netstandard2.0. The one place for that choice, so every key is stored and read the same way everywhere.
 /// </summary>
 internal static class RequestOptionsAccessor
 {
@@ -18,6 +18,11 @@ internal static class RequestOptionsAccessor
     /// <summary>The value stored under <paramref name="key"/>, or <paramref name="fallback"/> when it is missing or not a <typeparamref name="T"/>.</summary>
     public static T Get<T>(HttpRequestMessage request, string key, T fallback)
     {
+        if (request is SwrKitRequestMessage message && message.TryGet(key, out var stored))
+        {
+            return stored is T inline ? inline : fallback;
+        }
+
 #if NET5_0_OR_GREATER
         return request.Options.TryGetValue(new HttpRequestOptionsKey<T>(key), out var value) ? value : fallback;
 #else
@@ -27,10 +32,21 @@ internal static class RequestOptionsAccessor
 
     public static void Set<T>(HttpRequestMessage request, string key, T value)
     {
+        if (request is SwrKitRequestMessage message && message.TrySet(key, Box(value)))
+        {
+            return;
+        }
+
 #if NET5_0_OR_GREATER
         request.Options.Set(new HttpRequestOptionsKey<T>(key), value);
 #else
         request.Properties[key] = value;
 #endif
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    // A flag is set on every attempt: reuse two boxes instead of allocating one each time.
+    private static object? Box<T>(T value) => typeof(T) == typeof(bool) ? ((bool)(object)value! ? True : False) : value;
 }
