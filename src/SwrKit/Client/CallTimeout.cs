@@ -39,7 +39,19 @@ internal readonly struct CallTimeout : IDisposable
             return new CallTimeout(null, caller, limit);
         }
 
-        var source = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        CancellationTokenSource source;
+        if (caller.CanBeCanceled)
+        {
+            source = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        }
+        else
+        {
+            // The common case (no caller token): a source of this thread's, reused once the call is over, so a call
+            // does not pay for a new source and timer each time.
+            source = t_unlinked ?? new CancellationTokenSource();
+            t_unlinked = null;
+        }
+
         source.CancelAfter(limit);
         return new CallTimeout(source, caller, limit);
     }
@@ -71,5 +83,24 @@ internal readonly struct CallTimeout : IDisposable
         return new TaskCanceledException(message, new TimeoutException(message, cause));
     }
 
-    public void Dispose() => _source?.Dispose();
+    public void Dispose()
+    {
+        if (_source is null)
+        {
+            return;
+        }
+
+#if NET6_0_OR_GREATER
+        // Only an unlinked source that did not fire goes back: TryReset stops its timer for the next call.
+        if (!_caller.CanBeCanceled && t_unlinked is null && _source.TryReset())
+        {
+            t_unlinked = _source;
+            return;
+        }
+#endif
+        _source.Dispose();
+    }
+
+    [ThreadStatic]
+    private static CancellationTokenSource? t_unlinked;
 }

@@ -155,8 +155,14 @@ public abstract class ServiceClientBase
         SwrServiceException.FromUnexpectedStatus(response);
 
     /// <summary>The success body as a stream that fails past <see cref="MaxResponseContentBufferSize"/>.</summary>
+    /// <remarks>
+    /// A body with a declared length was already checked against the limit (<see cref="ProcessResponseAsync"/>), and the
+    /// transport never delivers more than the declared length; only a body of unknown length needs counting.
+    /// </remarks>
     private protected Stream BoundResponseStream(HttpResponseMessage response, Stream stream) =>
-        new BoundedReadStream(stream, response, MaxResponseContentBufferSize, nameof(MaxResponseContentBufferSize));
+        response.Content?.Headers.ContentLength is not null
+            ? stream
+            : new BoundedReadStream(stream, response, MaxResponseContentBufferSize, nameof(MaxResponseContentBufferSize));
 
     /// <summary>The success body as text, read up to <see cref="MaxResponseContentBufferSize"/>.</summary>
     private protected async Task<string> ReadResponseTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -11,10 +11,11 @@ namespace SwrKit.Http;
 /// </summary>
 internal sealed class SwrKitRequestMessage : HttpRequestMessage
 {
-    private const int Slots = 6;
+    // Enough for a signed call through AddSwrKit (operation, signing date and credentials, attempt); more go to Options.
+    private const int Slots = 4;
 
-    private string? _key0, _key1, _key2, _key3, _key4, _key5;
-    private object? _value0, _value1, _value2, _value3, _value4, _value5;
+    private string? _key0, _key1, _key2, _key3;
+    private object? _value0, _value1, _value2, _value3;
 
     public bool TryGet(string key, out object? value)
     {
@@ -58,9 +59,7 @@ internal sealed class SwrKitRequestMessage : HttpRequestMessage
         0 => _key0,
         1 => _key1,
         2 => _key2,
-        3 => _key3,
-        4 => _key4,
-        _ => _key5,
+        _ => _key3,
     };
 
     private object? Value(int slot) => slot switch
@@ -68,9 +67,7 @@ internal sealed class SwrKitRequestMessage : HttpRequestMessage
         0 => _value0,
         1 => _value1,
         2 => _value2,
-        3 => _value3,
-        4 => _value4,
-        _ => _value5,
+        _ => _value3,
     };
 
     private void Store(int slot, string key, object? value)
@@ -80,9 +77,7 @@ internal sealed class SwrKitRequestMessage : HttpRequestMessage
             case 0: (_key0, _value0) = (key, value); break;
             case 1: (_key1, _value1) = (key, value); break;
             case 2: (_key2, _value2) = (key, value); break;
-            case 3: (_key3, _value3) = (key, value); break;
-            case 4: (_key4, _value4) = (key, value); break;
-            default: (_key5, _value5) = (key, value); break;
+            default: (_key3, _value3) = (key, value); break;
         }
     }
 }

@@ -31,6 +31,30 @@ public sealed class BodyTimeoutTests
     }
 
     [Fact]
+    public async Task Each_call_gets_its_own_full_timeout_when_sources_are_reused()
+    {
+        var calls = 0;
+        await using var server = RawHttpServer.Start((request, stream, token) => Interlocked.Increment(ref calls) == 3
+            ? HeadersThenStall(200)(request, stream, token)
+            : RawHttpServer.Write(stream, RawHttpServer.Response(200, """{"jid":"j"}""", "Content-Type: application/json"), token));
+        var client = new CodeArtsRepoClient(server.CreateClient(TimeSpan.FromSeconds(2)));
+
+        // Calls that end well hand their timeout source on; the next calls must still get the whole limit.
+        for (var i = 0; i < 2; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            Assert.Equal("j", (await client.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest())).Jid);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => client.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest()));
+        Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"fired after {watch.Elapsed}");
+
+        Assert.Equal("j", (await client.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest())).Jid);
+    }
+
+    [Fact]
     public async Task The_callers_cancellation_still_carries_the_callers_token()
     {
         await using var server = RawHttpServer.Start(HeadersThenStall(200));
