@@ -223,18 +223,9 @@ static class SwrNames
         }
 
         // Pass 2: characters, left to right.
-        for (var i = 0; i < value.Length; i++)
+        if (FindInvalidCharacter(value, repository, out var characterRule) is var bad and >= 0)
         {
-            var c = value[i];
-            if (c >= 'A' && c <= 'Z')
-            {
-                return new NameCheckResult(value, kind, NameRule.Uppercase, i);
-            }
-
-            if (!IsLowerAlphanumeric(c) && !IsSeparator(c, repository))
-            {
-                return new NameCheckResult(value, kind, NameRule.InvalidCharacter, i);
-            }
+            return new NameCheckResult(value, kind, characterRule, bad);
         }
 
         // Pass 3: structure, left to right, then the last character.
@@ -356,6 +347,29 @@ static class SwrNames
         return classes;
     }
 
+    // Pass 2, shared by whole and partly constant values: the first uppercase letter or character not allowed.
+    private static int FindInvalidCharacter(string value, bool repository, out NameRule rule)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 'A' && c <= 'Z')
+            {
+                rule = NameRule.Uppercase;
+                return i;
+            }
+
+            if (!IsLowerAlphanumeric(c) && !IsSeparator(c, repository))
+            {
+                rule = NameRule.InvalidCharacter;
+                return i;
+            }
+        }
+
+        rule = NameRule.None;
+        return -1;
+    }
+
     private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
     // '$' is the wire form of '/', so both separate repository path components.
@@ -424,18 +438,9 @@ static class SwrNames
     {
         var repository = kind == NameKind.Repository;
         var value = constantText;
-        for (var i = 0; i < value.Length; i++)
+        if (FindInvalidCharacter(value, repository, out var characterRule) is var bad and >= 0)
         {
-            var c = value[i];
-            if (c >= 'A' && c <= 'Z')
-            {
-                return new NameCheckResult(value, kind, NameRule.Uppercase, i);
-            }
-
-            if (!IsLowerAlphanumeric(c) && !IsSeparator(c, repository))
-            {
-                return new NameCheckResult(value, kind, NameRule.InvalidCharacter, i);
-            }
+            return new NameCheckResult(value, kind, characterRule, bad);
         }
 
         if (value.Length == 0 || holeCount == 0)
