@@ -9,6 +9,8 @@ namespace SwrKit.Benchmarks;
 /// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer, for tools/bench/build-bench.sh
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
+/// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
+/// ... -- --first-call CONTENDER OPERATION BASEURL                               one first-call sample (started by --peers)
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
 public static class Program
@@ -18,6 +20,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "--serve")
         {
             return await LoopbackServer.ServeAsync().ConfigureAwait(false);
+        }
+
+        if (args.Length > 3 && args[0] == "--first-call")
+        {
+            return await Peers.FirstCall.RunChildAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), new Uri(args[3])).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--peers")
+        {
+            return await Peers.PeerComparison.RunAsync(Peers.PeerComparison.Settings.Parse(args)).ConfigureAwait(false);
         }
 
         if (args.Length > 1 && args[0] == "--write-consumer")
