@@ -8,18 +8,20 @@ namespace SwrKit.Benchmarks.Peers;
 
 /// <summary>
 /// The five operations as a Refit user writes them: one interface, the hand-written DTOs, System.Text.Json. The
-/// attributes make Refit send what SwrKit sends (Accept only where a JSON body comes back; see <see cref="RefitSetup"/>).
+/// attributes make Refit send what SwrKit sends: Accept only where a JSON body comes back, Content-Type without the
+/// charset parameter Refit adds by default (see also <see cref="RefitSetup"/>).
 /// </summary>
 public interface IRefitSwrApi
 {
     [Delete("/v2/manage/namespaces/{namespace}/repos/{repository}/sync_repo")]
+    [Headers("Content-Type: application/json")]
     Task DeleteImageSyncRepo([AliasAs("namespace")] string organization, string repository, [Body] HandSyncRepoBody body, CancellationToken cancellationToken = default);
 
     [Delete("/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retentionId}")]
     Task DeleteRetention([AliasAs("namespace")] string organization, string repository, int retentionId, CancellationToken cancellationToken = default);
 
     [Post("/v4/repositories/{repositoryId}/remote-mirror")]
-    [Headers("Accept: application/json")]
+    [Headers("Accept: application/json", "Content-Type: application/json")]
     Task<HandMirrorResponse> StartRemoteMirrorSynchronization(int repositoryId, [Body] HandMirrorBody body, CancellationToken cancellationToken = default);
 
     [Delete("/v1/{projectId}/images/{id}")]
@@ -27,7 +29,7 @@ public interface IRefitSwrApi
     Task<HandModelArtsImage> DeleteImage(string projectId, string id, bool force, CancellationToken cancellationToken = default);
 
     [Post("/v5/{projectId}/image/synchronize")]
-    [Headers("Accept: application/json")]
+    [Headers("Accept: application/json", "Content-Type: application/json")]
     Task<HandSynchronizeResponse> RunImageSynchronize(string projectId, [Body] HandSynchronizeBody body, [AliasAs("enterprise_project_id")] string enterpriseProjectId, CancellationToken cancellationToken = default);
 }
 
