@@ -6,7 +6,8 @@ namespace SwrKit.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/SwrKit.Benchmarks -- --filter '*'     all BenchmarkDotNet benchmarks
-/// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer, for tools/bench/build-bench.sh
+/// ... -- --build-bench [--runs N] [--sections "consumer noop spec"] ...          build budgets (Build/BuildBench.cs)
+/// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer the build benchmark compiles
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
@@ -25,6 +26,11 @@ public static class Program
         if (args.Length > 3 && args[0] == "--first-call")
         {
             return await Peers.FirstCall.RunChildAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), new Uri(args[3])).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--build-bench")
+        {
+            return Build.BuildBench.Run(args);
         }
 
         if (args.Length > 0 && args[0] == "--peers")
