@@ -11,6 +11,7 @@ namespace SwrKit.Benchmarks;
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
+/// ... -- --alloc-profile [CALLS] [CONTENDER,...]                               bytes per call by type (GC AllocationTick samples)
 /// ... -- --first-call CONTENDER OPERATION BASEURL                               one first-call sample (started by --peers)
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
@@ -26,6 +27,13 @@ public static class Program
         if (args.Length > 3 && args[0] == "--first-call")
         {
             return await Peers.FirstCall.RunChildAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), new Uri(args[3])).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--alloc-profile")
+        {
+            var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
+            var names = args.Length > 2 ? args[2].Split(',') : [Peers.Contenders.Hand, Peers.Contenders.SwrKit, Peers.Contenders.Refit, Peers.Contenders.Kiota, Peers.Contenders.SwrKitDi];
+            return await Peers.AllocationProfile.RunAsync(calls, names, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "--build-bench")

@@ -216,7 +216,7 @@ public sealed class BuildBench
                 var run = new ConsumerRun(i, analyzer, wall, BuildLogs.PerformanceMilliseconds(file, "Csc"), BuildLogs.PerformanceMilliseconds(file, "CoreCompile"),
                     BuildLogs.TotalAnalyzerSeconds(file) ?? 0, BuildLogs.AnalyzerSeconds(file, "SwrKit.Analyzers"), BuildLogs.SwrWarnings(file + ".console"), serverCpu);
                 rows.Add(run);
-                Log($"{name} run {i} analyzer={variant}: {wall:F3}s (Csc {run.CscMs} ms, compiler server CPU {(serverCpu is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "n/a")} ms, analyzers {run.TotalAnalyzerS}s, SwrKit {(run.SwrKitS is { } s ? s.ToString(CultureInfo.InvariantCulture) : "none")}s, SWR warnings {run.Warnings})");
+                Log($"{name} run {i} analyzer={variant}: {wall:F3}s (Csc {run.CscMs} ms, compiler server CPU {(serverCpu is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "n/a")} ms, analyzers {run.TotalAnalyzerS}s, SwrKit {(run.SwrKitS is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "none")}, SWR warnings {run.Warnings})");
             }
         }
 

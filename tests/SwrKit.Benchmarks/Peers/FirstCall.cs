@@ -8,7 +8,8 @@ namespace SwrKit.Benchmarks.Peers;
 /// The first call in a fresh process: the parent starts this executable once per sample
 /// (<c>--first-call CONTENDER OPERATION BASEURL</c>); the child times a new HttpClient (or service provider), the
 /// client's construction and one call, including every assembly load and JIT compilation they cause, and prints
-/// <c>FIRSTCALL ms</c>.
+/// <c>FIRSTCALL ms jit-ms methods assemblies</c>: where the time went (JIT time and methods compiled, from
+/// <see cref="System.Runtime.JitInfo"/>, and assemblies loaded, all within the timed region).
 /// </summary>
 public static class FirstCall
 {
@@ -17,15 +18,26 @@ public static class FirstCall
     /// <summary>The child's entry point.</summary>
     public static async Task<int> RunChildAsync(string contender, int operation, Uri baseAddress)
     {
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies().Length;
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
         var started = Stopwatch.GetTimestamp();
         await CallOnceAsync(contender, operation, baseAddress).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Console.WriteLine(Marker + elapsed.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture));
+        var sample = new Sample(
+            elapsed.TotalMilliseconds,
+            (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - methods,
+            AppDomain.CurrentDomain.GetAssemblies().Length - assemblies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker}{sample.Milliseconds:F3} {sample.JitMilliseconds:F3} {sample.Methods} {sample.Assemblies}"));
         return 0;
     }
 
-    /// <summary>Starts one child process and returns its first-call milliseconds.</summary>
-    public static double Sample(string contender, int operation, Uri baseAddress)
+    /// <summary>One first call: its milliseconds, the JIT's share of them, methods compiled and assemblies loaded.</summary>
+    public readonly record struct Sample(double Milliseconds, double JitMilliseconds, long Methods, int Assemblies);
+
+    /// <summary>Starts one child process and returns its first call.</summary>
+    public static Sample Measure(string contender, int operation, Uri baseAddress)
     {
         var start = new ProcessStartInfo(ChildHost.Path)
         {
@@ -50,7 +62,12 @@ public static class FirstCall
             throw new InvalidOperationException($"First call of {contender}/{Operations.Names[operation]} failed ({process.ExitCode}): {output} {errors.Result}");
         }
 
-        return double.Parse(line.AsSpan(Marker.Length), CultureInfo.InvariantCulture);
+        var fields = line[Marker.Length..].Trim().Split(' ');
+        return new Sample(
+            double.Parse(fields[0], CultureInfo.InvariantCulture),
+            double.Parse(fields[1], CultureInfo.InvariantCulture),
+            long.Parse(fields[2], CultureInfo.InvariantCulture),
+            int.Parse(fields[3], CultureInfo.InvariantCulture));
     }
 
     // Not inlined: the assemblies of the contender load inside the timed region, not when the caller is compiled.

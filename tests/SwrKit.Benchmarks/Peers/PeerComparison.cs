@@ -74,20 +74,23 @@ public static class PeerComparison
 
             // first[op][contender] = per-sample milliseconds; each sample runs every contender once, order rotated.
             var first = new double[Operations.Names.Length][][];
+            var firstSamples = new FirstCall.Sample[Operations.Names.Length][][];
             for (var op = 0; op < Operations.Names.Length; op++)
             {
                 Log($"first calls: {Operations.Names[op]}");
                 first[op] = All.Select(_ => new double[settings.FirstCalls]).ToArray();
+                firstSamples[op] = All.Select(_ => new FirstCall.Sample[settings.FirstCalls]).ToArray();
                 for (var sample = 0; sample < settings.FirstCalls; sample++)
                 {
                     foreach (var index in Order(All.Length, sample))
                     {
-                        first[op][index][sample] = FirstCall.Sample(All[index], op, baseAddress);
+                        firstSamples[op][index][sample] = FirstCall.Measure(All[index], op, baseAddress);
+                        first[op][index][sample] = firstSamples[op][index][sample].Milliseconds;
                     }
                 }
             }
 
-            var report = Report(settings, rounds, first, wire, loadAtStart, LoadAverage(), clock.Elapsed);
+            var report = Report(settings, rounds, first, firstSamples, wire, loadAtStart, LoadAverage(), clock.Elapsed);
             var path = settings.Output ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results", "peers.md");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, report).ConfigureAwait(false);
@@ -137,7 +140,7 @@ public static class PeerComparison
         return new Measurement(wall * 1e6 / calls, cpu * 1e6 / calls, (double)bytes / calls);
     }
 
-    private static string Report(Settings settings, Measurement[][][] rounds, double[][][] first, List<WireCheck.Difference> wire, string loadAtStart, string loadAtEnd, TimeSpan took)
+    private static string Report(Settings settings, Measurement[][][] rounds, double[][][] first, FirstCall.Sample[][][] firstSamples, List<WireCheck.Difference> wire, string loadAtStart, string loadAtEnd, TimeSpan took)
     {
         int hand = Index(Contenders.Hand), swr = Index(Contenders.SwrKit), swrDi = Index(Contenders.SwrKitDi);
         var text = new StringBuilder();
@@ -156,21 +159,22 @@ public static class PeerComparison
         }
 
         Line();
-        Line(string.Create(CultureInfo.InvariantCulture, $"Time: {settings.Rounds} interleaved rounds of {settings.Calls} calls per contender and operation (order rotated each round, reversed every other), after {settings.WarmupCalls} warm-up calls each; a ratio is taken within each round, the table shows its median and (min–max) over the rounds. Bytes: `GC.GetTotalAllocatedBytes(precise)` per call, mean over all rounds (the spread is below 1 B/call). First call: {settings.FirstCalls} fresh child processes per contender and operation (new HttpClient or service provider, client construction, one call; assembly loading and JIT included), ratios paired by sample."));
+        Line(string.Create(CultureInfo.InvariantCulture, $"Time: {settings.Rounds} interleaved rounds of {settings.Calls} calls per contender and operation (order rotated each round, reversed every other), after {settings.WarmupCalls} warm-up calls each; a ratio is taken within each round, the table shows its median and (min–max) over the rounds. Bytes: `GC.GetTotalAllocatedBytes(precise)` per call, mean over all rounds (the spread is below 1 B/call). First call: {settings.FirstCalls} fresh child processes per contender and operation (new HttpClient or service provider, client construction, one call; assembly loading and JIT included), ratios paired by sample. Client CPU: this process's CPU time per call (the server runs in another process), less sensitive to the other builds on the machine than wall time."));
         Line();
         Line("#### Each contender against the hand-written floor");
         Line();
-        Line("| Operation | Contender | µs/call | time ÷ floor | B/call | bytes ÷ floor | first call ms | first call ÷ floor | first call − floor, ms |");
-        Line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| Operation | Contender | µs/call | time ÷ floor | client CPU ÷ floor | B/call | bytes ÷ floor | first call ms | first call ÷ floor | first call − floor, ms |");
+        Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var op = 0; op < Operations.Names.Length; op++)
         {
             for (var c = 0; c < All.Length; c++)
             {
                 var wall = rounds[op][c].Select(m => m.WallMicroseconds).ToList();
                 var handWall = rounds[op][hand].Select(m => m.WallMicroseconds).ToList();
+                var cpu = Stats.Ratios(rounds[op][c].Select(m => m.CpuMicroseconds).ToList(), rounds[op][hand].Select(m => m.CpuMicroseconds).ToList());
                 var bytes = rounds[op][c].Average(m => m.Bytes);
                 var handBytes = rounds[op][hand].Average(m => m.Bytes);
-                Line($"| {(c == 0 ? Operations.Names[op] : string.Empty)} | {Name(All[c])} | {Stats.Number(Stats.Median(wall), "F1")} | {(c == hand ? "1" : Stats.Ratio(Stats.Ratios(wall, handWall)))} | {Stats.Number(bytes, "F0")} | {(c == hand ? "1" : Stats.Number(bytes / handBytes, "F3"))} | {Stats.Number(Stats.Median(first[op][c]), "F1")} | {(c == hand ? "1" : Stats.Ratio(Stats.Ratios(first[op][c], first[op][hand])))} | {(c == hand ? "0" : Stats.Number(Stats.Median(Stats.Differences(first[op][c], first[op][hand])), "F1"))} |");
+                Line($"| {(c == 0 ? Operations.Names[op] : string.Empty)} | {Name(All[c])} | {Stats.Number(Stats.Median(wall), "F1")} | {(c == hand ? "1" : Stats.Ratio(Stats.Ratios(wall, handWall)))} | {(c == hand ? "1" : Stats.Ratio(cpu))} | {Stats.Number(bytes, "F0")} | {(c == hand ? "1" : Stats.Number(bytes / handBytes, "F3"))} | {Stats.Number(Stats.Median(first[op][c]), "F1")} | {(c == hand ? "1" : Stats.Ratio(Stats.Ratios(first[op][c], first[op][hand])))} | {(c == hand ? "0" : Stats.Number(Stats.Median(Stats.Differences(first[op][c], first[op][hand])), "F1"))} |");
             }
         }
 
@@ -188,6 +192,17 @@ public static class PeerComparison
                 var wb = rounds[op][b].Select(m => m.WallMicroseconds).ToList();
                 Line($"| {(a == swr && b == Index(Contenders.Refit) ? Operations.Names[op] : string.Empty)} | {Name(All[a])} ÷ {Name(All[b])} | {Stats.Ratio(Stats.Ratios(wa, wb))} | {Stats.Number(rounds[op][a].Average(m => m.Bytes) / rounds[op][b].Average(m => m.Bytes), "F3")} | {Stats.Ratio(Stats.Ratios(first[op][a], first[op][b]))} |");
             }
+        }
+
+        Line();
+        Line("#### First call: where the time goes (medians over all operations' samples, inside the timed region)");
+        Line();
+        Line("| Contender | first call ms | JIT ms | methods JIT-compiled | assemblies loaded |");
+        Line("|---|---:|---:|---:|---:|");
+        for (var c = 0; c < All.Length; c++)
+        {
+            var samples = firstSamples.SelectMany(op => op[c]).ToList();
+            Line($"| {Name(All[c])} | {Stats.Number(Stats.Median(samples.Select(s => s.Milliseconds).ToList()), "F1")} | {Stats.Number(Stats.Median(samples.Select(s => s.JitMilliseconds).ToList()), "F1")} | {Stats.Number(Stats.Median(samples.Select(s => (double)s.Methods).ToList()), "F0")} | {Stats.Number(Stats.Median(samples.Select(s => (double)s.Assemblies).ToList()), "F0")} |");
         }
 
         Line();
