@@ -12,6 +12,7 @@ namespace SwrKit.Benchmarks;
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
 /// ... -- --alloc-profile [CALLS] [CONTENDER,...]                               bytes per call by type (GC AllocationTick samples)
+/// ... -- --breakdown NAME,NAME,... [ROUNDS] [CALLS]                             any contenders against the first, interleaved
 /// ... -- --first-call CONTENDER OPERATION BASEURL                               one first-call sample (started by --peers)
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
@@ -34,6 +35,13 @@ public static class Program
             var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
             var names = args.Length > 2 ? args[2].Split(',') : [Peers.Contenders.Hand, Peers.Contenders.SwrKit, Peers.Contenders.Refit, Peers.Contenders.Kiota, Peers.Contenders.SwrKitDi];
             return await Peers.AllocationProfile.RunAsync(calls, names, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[0] == "--breakdown")
+        {
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            var calls = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 300;
+            return await Peers.Breakdown.RunAsync(args[1].Split(','), rounds, calls, args.Length > 4 ? args[4] : null).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "--build-bench")

@@ -23,6 +23,12 @@ public static class Contenders
     public const string RefitDi = "refit-di";
     public const string KiotaDi = "kiota-di";
 
+    /// <summary>SwrKit's constructor over an IHttpClientFactory client with only the factory's own handlers (for <see cref="Peers.Breakdown"/>).</summary>
+    public const string SwrKitFactory = "swrkit-factory";
+
+    /// <summary>AddSwrKit without retries (for <see cref="Peers.Breakdown"/>).</summary>
+    public const string SwrKitDiNoRetry = "swrkit-di-noretry";
+
     public static readonly string[] Plain = [Hand, SwrKit, Refit, Kiota];
     public static readonly string[] DependencyInjection = [SwrKitDi, RefitDi, KiotaDi];
 
@@ -35,6 +41,8 @@ public static class Contenders
         Kiota => "Kiota 1.38.0 client, `HttpClientRequestAdapter` on the same HttpClient, anonymous auth",
         SwrKitDi => "SwrKit via `AddSwrKit` (token, resilience with 3 retries configured, logging handler)",
         RefitDi => "Refit via `AddRefitGeneratedClient` (AddRefitClient for source-generated clients) + a token DelegatingHandler",
+        SwrKitFactory => "SwrKit's constructor over an `IHttpClientFactory` client (the factory's logging handlers only)",
+        SwrKitDiNoRetry => "SwrKit via `AddSwrKit` with `Retry.MaxRetries = 0`",
         KiotaDi => "Kiota with `KiotaClientFactory` default middleware in `AddHttpClient` + an API-key header provider",
         _ => name,
     };
@@ -46,7 +54,9 @@ public static class Contenders
         SwrKit => new SwrKitContender(Require(http), owner),
         Refit => new RefitContender("Refit", RestService.ForGenerated<IRefitSwrApi>(Require(http), RefitSetup.Settings()), owner),
         Kiota => new KiotaContender("Kiota", new KiotaSwrClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: Require(http)) { BaseUrl = KiotaBaseUrl(baseAddress) }), owner),
-        SwrKitDi => CreateSwrKitDi(baseAddress),
+        SwrKitDi => CreateSwrKitDi(baseAddress, retries: 3),
+        SwrKitDiNoRetry => CreateSwrKitDi(baseAddress, retries: 0),
+        SwrKitFactory => CreateSwrKitOverFactory(baseAddress),
         RefitDi => CreateRefitDi(baseAddress),
         KiotaDi => CreateKiotaDi(baseAddress),
         _ => throw new ArgumentException("Unknown contender: " + name, nameof(name)),
@@ -61,7 +71,16 @@ public static class Contenders
     // Kiota's URL templates start with "{+baseurl}/".
     private static string KiotaBaseUrl(Uri baseAddress) => baseAddress.AbsoluteUri.TrimEnd('/');
 
-    private static IContender CreateSwrKitDi(Uri baseAddress)
+    private static IContender CreateSwrKitOverFactory(Uri baseAddress)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddHttpClient(SwrKitFactory, http => http.BaseAddress = baseAddress);
+        var provider = services.BuildServiceProvider();
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SwrKitFactory);
+        return new SwrKitContender("SwrKit over IHttpClientFactory", new SwrClient(http), new CodeArtsRepoClient(http), new ModelArtsClient(http), new HssClient(http), provider);
+    }
+
+    private static IContender CreateSwrKitDi(Uri baseAddress, int retries)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSwrKit(options =>
@@ -72,11 +91,11 @@ public static class Contenders
             options.Endpoints.CodeArtsRepo = baseAddress;
             options.Endpoints.ModelArts = baseAddress;
             options.Endpoints.Hss = baseAddress;
-            options.Retry.MaxRetries = 3;
+            options.Retry.MaxRetries = retries;
         });
         var provider = services.BuildServiceProvider();
         return new SwrKitContender(
-            "SwrKit (AddSwrKit)",
+            retries > 0 ? "SwrKit (AddSwrKit)" : "SwrKit (AddSwrKit, no retries)",
             provider.GetRequiredService<ISwrClient>(),
             provider.GetRequiredService<ICodeArtsRepoClient>(),
             provider.GetRequiredService<IModelArtsClient>(),

@@ -114,13 +114,13 @@ public static class PeerComparison
     }
 
     /// <summary>Round <paramref name="round"/>'s order: rotated by one each round, reversed every other round.</summary>
-    private static IEnumerable<int> Order(int count, int round)
+    internal static IEnumerable<int> Order(int count, int round)
     {
         var order = Enumerable.Range(0, count).Select(i => (i + round) % count);
         return round % 2 == 1 ? order.Reverse() : order;
     }
 
-    private static async Task Loop(Func<Task> call, int count)
+    internal static async Task Loop(Func<Task> call, int count)
     {
         for (var i = 0; i < count; i++)
         {
@@ -128,7 +128,7 @@ public static class PeerComparison
         }
     }
 
-    private static async Task<Measurement> Measure(Func<Task> call, int calls)
+    internal static async Task<Measurement> Measure(Func<Task> call, int calls)
     {
         var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -293,7 +293,7 @@ public static class PeerComparison
         return $"{cpu ?? "unknown CPU"}, {Environment.ProcessorCount} logical cores shared with other builds, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Log(string message) => Console.WriteLine($"[peers {DateTime.UtcNow:HH:mm:ss}] {message}");
 
@@ -303,9 +303,9 @@ public static class PeerComparison
         {
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
             int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-            return new Settings(Int("--rounds", 20), Int("--calls", 300), Int("--warmup", 1500), Int("--first-calls", 5), Value("--output"), Value("--doc"));
+            return new Settings(Int("--rounds", 30), Int("--calls", 300), Int("--warmup", 1500), Int("--first-calls", 8), Value("--output"), Value("--doc"));
         }
     }
 
-    private readonly record struct Measurement(double WallMicroseconds, double CpuMicroseconds, double Bytes);
+    internal readonly record struct Measurement(double WallMicroseconds, double CpuMicroseconds, double Bytes);
 }
