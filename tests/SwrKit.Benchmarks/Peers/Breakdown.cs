@@ -18,7 +18,7 @@ public static class Breakdown
         using var shared = Contenders.CreateHttpClient(baseAddress);
         var contenders = names.Select(name => Contenders.Create(name, baseAddress, Contenders.Plain.Contains(name) ? shared : null)).ToArray();
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# Breakdown ({rounds} interleaved rounds × {calls} calls; ratios to {contenders[0].Name} within each round, median (min–max))\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"# Breakdown ({rounds} interleaved rounds × {calls} calls; ratios to {contenders[0].Name} within each round, median [interquartile range])\n\n");
         text.Append("| Operation | " + string.Join(" | ", contenders.Select(c => c.Name)) + " |\n|---|" + string.Concat(contenders.Select(_ => "---:|")) + "\n");
         try
         {

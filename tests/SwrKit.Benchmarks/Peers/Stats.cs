@@ -11,9 +11,27 @@ public static class Stats
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>"1.023 (0.981–1.104)": the median and the min–max range.</summary>
+    /// <summary>
+    /// "1.023 [0.991–1.050]": the median and the interquartile range. On a shared machine a descheduled round lands
+    /// anywhere, so min–max says more about the other builds than about the contenders; the quartiles do not.
+    /// </summary>
     public static string Ratio(IReadOnlyCollection<double> values) =>
-        values.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{Median(values):F3} ({values.Min():F3}–{values.Max():F3})");
+        values.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{Median(values):F3} [{Quantile(values, 0.25):F3}–{Quantile(values, 0.75):F3}]");
+
+    /// <summary>The <paramref name="q"/> quantile, linear between the two nearest ranks.</summary>
+    public static double Quantile(IReadOnlyCollection<double> values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var position = q * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
