@@ -77,7 +77,7 @@ public static class Contenders
         services.AddHttpClient(SwrKitFactory, http => http.BaseAddress = baseAddress);
         var provider = services.BuildServiceProvider();
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SwrKitFactory);
-        return new SwrKitContender("SwrKit over IHttpClientFactory", new SwrClient(http), new CodeArtsRepoClient(http), new ModelArtsClient(http), new HssClient(http), provider);
+        return new SwrKitContender("SwrKit over IHttpClientFactory", () => new SwrClient(http), () => new CodeArtsRepoClient(http), () => new ModelArtsClient(http), () => new HssClient(http), provider);
     }
 
     private static IContender CreateSwrKitDi(Uri baseAddress, int retries)
@@ -96,10 +96,10 @@ public static class Contenders
         var provider = services.BuildServiceProvider();
         return new SwrKitContender(
             retries > 0 ? "SwrKit (AddSwrKit)" : "SwrKit (AddSwrKit, no retries)",
-            provider.GetRequiredService<ISwrClient>(),
-            provider.GetRequiredService<ICodeArtsRepoClient>(),
-            provider.GetRequiredService<IModelArtsClient>(),
-            provider.GetRequiredService<IHssClient>(),
+            provider.GetRequiredService<ISwrClient>,
+            provider.GetRequiredService<ICodeArtsRepoClient>,
+            provider.GetRequiredService<IModelArtsClient>,
+            provider.GetRequiredService<IHssClient>,
             provider);
     }
 
