@@ -183,7 +183,7 @@ Task("Bench")
     if (parts.Contains("paired")) Bench("--client-paired 20 500");
 
     // 3. SwrKit vs Refit vs Kiota: wire check, interleaved rounds, first calls, DI paths; rewrites its section of docs/performance.md.
-    if (parts.Contains("peers")) Bench($"--peers --rounds {Argument("peer-rounds", 40)} --calls {Argument("peer-calls", 500)} --first-calls {Argument("peer-first-calls", 8)} --doc \"{root.CombineWithFilePath("docs/performance.md").FullPath}\"");
+    if (parts.Contains("peers")) Bench($"--peers --rounds {Argument("peer-rounds", 40)} --calls {Argument("peer-calls", 500)} --first-calls {Argument("peer-first-calls", 10)} --doc \"{root.CombineWithFilePath("docs/performance.md").FullPath}\"");
 
     // 4. Build budgets: analyzer share with -p:ReportAnalyzer=true, no-op build vs checked-in generated file, spec change.
     if (parts.Contains("build")) Bench("--build-bench");
