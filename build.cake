@@ -10,7 +10,8 @@
 //   Pack      dotnet pack src/SwrKit/SwrKit.csproj -c Release -o artifacts/  -> SwrKit.<version>.nupkg + .snupkg
 //   Default   Clean -> Restore -> Generate -> Build -> Pack (the main job; no tests)
 //   CI        Default + Test (tests run before packing; --skip-tests makes it equal to Default)
-//   Bench     BenchmarkDotNet (--filter *), paired client rounds and tools/bench/build-bench.sh (see docs/performance.md)
+//   Bench     BenchmarkDotNet (--filter *), paired client rounds, SwrKit vs Refit vs Kiota (--peers) and the build
+//             benchmark (--build-bench); --bench=peers,... runs a subset (see docs/performance.md)
 //   Aot       publishes tests/SwrKit.AotSmoke as JIT, trimmed and Native AOT (--aot-modes=jit,trimmed,aot; AOT needs clang),
 //             runs each, and fails on any failed step or any IL2xxx/IL3xxx warning from SwrKit
 //
@@ -170,22 +171,27 @@ Task("Pack")
 });
 
 Task("Bench")
-    .Description("Runs the benchmarks (BenchmarkDotNet, paired client rounds, scripted build benchmark); results go to docs/performance.md by hand.")
+    .Description("Runs the benchmarks (BenchmarkDotNet, paired client rounds, SwrKit vs Refit vs Kiota, build benchmark); the peers table goes to docs/performance.md.")
     .IsDependentOn("Restore")
     .Does(() =>
 {
-    // 1. BenchmarkDotNet: names, client vs hand-written, signing, analyzer telemetry (the filter avoids the interactive menu).
-    DotNetRun(benchmarksProject.FullPath, new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*"), new DotNetRunSettings { Configuration = "Release" });
+    // --bench=bdn,paired,peers,build (default: all) picks parts; --peer-rounds, --peer-calls, --peer-first-calls size the peers run.
+    var parts = Argument("bench", "bdn,paired,peers,build").Split(',').Select(p => p.Trim()).ToList();
+    // Not in Generated.sln: restored here (Refit, Kiota and the Kiota generator are its own dependencies).
+    DotNetBuild(benchmarksProject.FullPath, new DotNetBuildSettings { Configuration = "Release", NoLogo = true });
+    void Bench(string arguments) => DotNetRun(benchmarksProject.FullPath, new ProcessArgumentBuilder().Append(arguments), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+
+    // 1. BenchmarkDotNet: names, client vs hand-written, peers, signing, analyzer telemetry (the filter avoids the interactive menu).
+    if (parts.Contains("bdn")) Bench("--filter \"*\"");
 
     // 2. Client ratios with SwrKit and hand-written rounds interleaved (ABBA), robust to a noisy machine.
-    DotNetRun(benchmarksProject.FullPath, new ProcessArgumentBuilder().Append("--client-paired 20 500"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    if (parts.Contains("paired")) Bench("--client-paired 20 500");
 
-    // 3. Build budgets: analyzer share with -p:ReportAnalyzer=true, no-op build vs checked-in generated file, spec change.
-    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "tools/bench/build-bench.sh", WorkingDirectory = root });
-    if (exitCode != 0)
-    {
-        throw new CakeException($"tools/bench/build-bench.sh exited with {exitCode}.");
-    }
+    // 3. SwrKit vs Refit vs Kiota: wire check, interleaved rounds, first calls, DI paths; rewrites its section of docs/performance.md.
+    if (parts.Contains("peers")) Bench($"--peers --rounds {Argument("peer-rounds", 40)} --calls {Argument("peer-calls", 500)} --first-calls {Argument("peer-first-calls", 10)} --doc \"{root.CombineWithFilePath("docs/performance.md").FullPath}\"");
+
+    // 4. Build budgets: analyzer share with -p:ReportAnalyzer=true, no-op build vs checked-in generated file, spec change.
+    if (parts.Contains("build")) Bench("--build-bench");
 });
 
 Task("Aot")

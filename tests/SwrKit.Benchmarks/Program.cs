@@ -6,11 +6,16 @@ namespace SwrKit.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/SwrKit.Benchmarks -- --filter '*'     all BenchmarkDotNet benchmarks
-/// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer, for tools/bench/build-bench.sh
+/// ... -- --build-bench [--runs N] [--sections "consumer noop spec"] ...          build budgets (Build/BuildBench.cs)
+/// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer the build benchmark compiles
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --analyzer-callbacks [RUNS]                                           the analyzer's callbacks alone, in CPU time (loaded machines)
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --first-call-paired [PAIRS]                                          first call of a fresh process, SwrKit vs hand-written
+/// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
+/// ... -- --alloc-profile [CALLS] [CONTENDER,...]                               bytes per call by type (GC AllocationTick samples)
+/// ... -- --breakdown NAME,NAME,... [ROUNDS] [CALLS]                             any contenders against the first, interleaved
+/// ... -- --first-call CONTENDER OPERATION BASEURL                               one first-call sample (started by --peers)
 /// ... -- --serve                                                               the loopback server (started by ClientBenchmarks)
 /// </summary>
 public static class Program
@@ -20,6 +25,35 @@ public static class Program
         if (args.Length > 0 && args[0] == "--serve")
         {
             return await LoopbackServer.ServeAsync().ConfigureAwait(false);
+        }
+
+        if (args.Length > 3 && args[0] == "--first-call")
+        {
+            return await Peers.FirstCall.RunChildAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), new Uri(args[3])).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--alloc-profile")
+        {
+            var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
+            var names = args.Length > 2 ? args[2].Split(',') : [Peers.Contenders.Hand, Peers.Contenders.SwrKit, Peers.Contenders.Refit, Peers.Contenders.Kiota, Peers.Contenders.SwrKitDi];
+            return await Peers.AllocationProfile.RunAsync(calls, names, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[0] == "--breakdown")
+        {
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            var calls = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 300;
+            return await Peers.Breakdown.RunAsync(args[1].Split(','), rounds, calls, args.Length > 4 ? args[4] : null).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "--build-bench")
+        {
+            return Build.BuildBench.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "--peers")
+        {
+            return await Peers.PeerComparison.RunAsync(Peers.PeerComparison.Settings.Parse(args)).ConfigureAwait(false);
         }
 
         if (args.Length > 1 && args[0] == "--write-consumer")

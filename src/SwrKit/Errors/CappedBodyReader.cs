@@ -43,7 +43,15 @@ internal static class CappedBodyReader
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<CappedBody> ReadAsync(HttpContent content, int limit, bool tolerateTruncation, CancellationToken cancellationToken)
     {
-        var buffer = new byte[Math.Min(InitialSize, limit + 1)];
+        // A declared length below the start size shrinks the first buffer (SwrKit's bodies are 0 to a few hundred bytes,
+        // read on every call through AddSwrKit); it can only shrink it, so a wrong Content-Length costs growth, not memory.
+        var initialSize = Math.Min(InitialSize, limit + 1);
+        if (content.Headers.ContentLength is >= 0 and var declared && declared < initialSize)
+        {
+            initialSize = (int)declared + 1;
+        }
+
+        var buffer = new byte[initialSize];
         var length = 0;
         Stream? stream = null;
         try

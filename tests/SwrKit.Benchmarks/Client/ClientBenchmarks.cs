@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using static SwrKit.Benchmarks.Client.CallArguments;
 
 namespace SwrKit.Benchmarks.Client;
 
@@ -14,11 +15,6 @@ namespace SwrKit.Benchmarks.Client;
 [CategoriesColumn]
 public class ClientBenchmarks
 {
-    private const string Organization = "my-org";
-    private const string Repository = "group$app";
-    private const string ProjectId = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-    private const string ImageId = "c9ab2b2f-edda-4556-bdbb-494e868d043c";
-
     private HttpClient _http = null!;
     private SwrClient _swr = null!;
     private CodeArtsRepoClient _codeArts = null!;

@@ -83,6 +83,20 @@ public class ClientOverheadBenchmarks
         return request;
     }
 
+    // --- call timeout: HttpClient links a token source to its Timeout on every call; SwrKit's CallTimeout adds its own ---
+    [Benchmark(Baseline = true, Description = "caller token only")]
+    [BenchmarkCategory("CallTimeout")]
+    public bool CallerTokenOnly() => CancellationToken.None.CanBeCanceled;
+
+    [Benchmark(Description = "CallTimeout.Start: linked token source + CancelAfter(HttpClient.Timeout), disposed")]
+    [BenchmarkCategory("CallTimeout")]
+    public bool CallTimeoutSource()
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        source.CancelAfter(TimeSpan.FromSeconds(100));
+        return source.Token.CanBeCanceled;
+    }
+
     // --- URL ---
     [Benchmark(Baseline = true, Description = "string concat + relative Uri")]
     [BenchmarkCategory("Url")]

@@ -29,6 +29,10 @@ public static class LoopbackServer
     private static readonly byte[] ModelArtsImageBytes = Encoding.UTF8.GetBytes(ModelArtsImageJson);
     private static readonly byte[] RunImageSynchronizeBytes = Encoding.UTF8.GetBytes(RunImageSynchronizeJson);
 
+    /// <summary>While set, the server records each request (<see cref="CaptureAsync"/>); the wire check turns it on, the timed rounds never do.</summary>
+    private static volatile bool _capturing;
+    private static volatile string? _lastRequest;
+
     private static readonly object Gate = new();
     private static Uri? _baseAddress;
     private static Process? _child;
@@ -99,13 +103,7 @@ public static class LoopbackServer
     private static int StartChild()
     {
         var dll = typeof(LoopbackServer).Assembly.Location;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-        {
-            host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        }
-
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(Peers.ChildHost.Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -147,6 +145,67 @@ public static class LoopbackServer
 
     /// <summary>One delegate for the five operations (no routing middleware: the server should cost as little as possible).</summary>
     private static Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? string.Empty;
+        if (path.StartsWith(CapturePath, StringComparison.Ordinal))
+        {
+            return CaptureControlAsync(context);
+        }
+
+        if (_capturing)
+        {
+            return CaptureThenAnswerAsync(context);
+        }
+
+        return AnswerAsync(context);
+    }
+
+    /// <summary>Turns the recording on (POST) or returns the last recorded request (GET), for <see cref="Peers.WireCheck"/>.</summary>
+    public const string CapturePath = "/__capture";
+
+    private static Task CaptureControlAsync(HttpContext context)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            _lastRequest = null;
+            _capturing = true;
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(_lastRequest ?? string.Empty);
+    }
+
+    private static async Task CaptureThenAnswerAsync(HttpContext context)
+    {
+        _lastRequest = await CaptureAsync(context.Request).ConfigureAwait(false);
+        await AnswerAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The request as received, one fact per line: method and raw target, then every header but Host (names lower-case,
+    /// sorted), then the body bytes as UTF-8 text.
+    /// </summary>
+    private static async Task<string> CaptureAsync(HttpRequest request)
+    {
+        var target = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString);
+        var text = new StringBuilder();
+        text.Append(request.Method).Append(' ').Append(target).Append('\n');
+        foreach (var header in request.Headers.Where(h => !string.Equals(h.Key, "Host", StringComparison.OrdinalIgnoreCase)).OrderBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            text.Append(header.Key.ToLowerInvariant()).Append(": ").Append(header.Value.ToString()).Append('\n');
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body).ConfigureAwait(false);
+        text.Append("body: ").Append(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
+        return text.ToString();
+    }
+
+    private static Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? string.Empty;
