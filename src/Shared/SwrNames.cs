@@ -237,21 +237,9 @@ static class SwrNames
 
         for (var i = 1; i < value.Length; i++)
         {
-            var c = value[i];
-            var previous = value[i - 1];
-            if (!IsSeparator(c, repository) || !IsSeparator(previous, repository))
+            if (SeparatorPair(value, i, repository, runBrokenBefore: false) is var pair and not NameRule.None)
             {
-                continue;
-            }
-
-            if (c != '_' || previous != '_')
-            {
-                return new NameCheckResult(value, kind, NameRule.AdjacentSeparators, i);
-            }
-
-            if (i >= 2 && value[i - 2] == '_')
-            {
-                return new NameCheckResult(value, kind, NameRule.TooManyUnderscores, i);
+                return new NameCheckResult(value, kind, pair, i);
             }
         }
 
@@ -370,6 +358,25 @@ static class SwrNames
         return -1;
     }
 
+    // Pass 3 at one position, shared by whole and partly constant values: a separator right after a separator, or a
+    // third underscore in a row (not when a run-time part stands before value[i - 1], which breaks the run).
+    private static NameRule SeparatorPair(string value, int i, bool repository, bool runBrokenBefore)
+    {
+        var c = value[i];
+        var previous = value[i - 1];
+        if (!IsSeparator(c, repository) || !IsSeparator(previous, repository))
+        {
+            return NameRule.None;
+        }
+
+        if (c != '_' || previous != '_')
+        {
+            return NameRule.AdjacentSeparators;
+        }
+
+        return i >= 2 && value[i - 2] == '_' && !runBrokenBefore ? NameRule.TooManyUnderscores : NameRule.None;
+    }
+
     private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
     // '$' is the wire form of '/', so both separate repository path components.
@@ -468,21 +475,9 @@ static class SwrNames
                 continue;
             }
 
-            var c = value[i];
-            var previous = value[i - 1];
-            if (!IsSeparator(c, repository) || !IsSeparator(previous, repository))
+            if (SeparatorPair(value, i, repository, runBrokenBefore: h > 0 && holes[h - 1] == i - 1) is var pair and not NameRule.None)
             {
-                continue;
-            }
-
-            if (c != '_' || previous != '_')
-            {
-                return new NameCheckResult(value, kind, NameRule.AdjacentSeparators, i);
-            }
-
-            if (i >= 2 && value[i - 2] == '_' && !(h > 0 && holes[h - 1] == i - 1))
-            {
-                return new NameCheckResult(value, kind, NameRule.TooManyUnderscores, i);
+                return new NameCheckResult(value, kind, pair, i);
             }
         }
 
