@@ -52,11 +52,41 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
     /// The inner handler follows redirects, the endpoint is plain http:// to a remote host, or the provider returned no
     /// token or one that is not printable ASCII.
     /// </exception>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
-        _transport.Ensure(this);
-        var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
+        // A fixed token, or a provider that answers from its cache, completes at once: then this layer adds the header
+        // and passes the inner call through, with no state machine of its own. Failures still come back as the task.
+        try
+        {
+            TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
+            _transport.Ensure(this);
+            var pending = _tokenProvider(cancellationToken);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return SendWhenTokenArrivesAsync(request, pending, cancellationToken);
+            }
+
+            Apply(request, pending.Result);
+            return base.SendAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException exception)
+        {
+            return Task.FromCanceled<HttpResponseMessage>(exception.CancellationToken.IsCancellationRequested ? exception.CancellationToken : new CancellationToken(true));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<HttpResponseMessage>(exception);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWhenTokenArrivesAsync(HttpRequestMessage request, ValueTask<string> pending, CancellationToken cancellationToken)
+    {
+        Apply(request, await pending.ConfigureAwait(false));
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Apply(HttpRequestMessage request, string token)
+    {
         if (string.IsNullOrEmpty(token))
         {
             throw new InvalidOperationException("The token provider returned no token.");
@@ -69,6 +99,5 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
 
         request.Headers.Remove(HeaderName);
         request.Headers.TryAddWithoutValidation(HeaderName, token);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -94,11 +94,11 @@ public abstract class ServiceClientBase
     }
 
     /// <summary>
-    /// The request every operation sends (NSwag's <c>useHttpRequestMessageCreationMethod</c> hook): a
-    /// <see cref="SwrKitRequestMessage"/>, whose inline slots hold the operation tag without an options dictionary.
+    /// The request every operation sends (NSwag's <c>useHttpRequestMessageCreationMethod</c> hook, called synchronously
+    /// by the template): a <see cref="SwrKitRequestMessage"/>, whose inline slots hold the operation tag without an
+    /// options dictionary.
     /// </summary>
-    private protected static ValueTask<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken) =>
-        new(new SwrKitRequestMessage());
+    private protected static HttpRequestMessage CreateHttpRequestMessage() => new SwrKitRequestMessage();
 
     /// <summary>Tags the request with its operation, for logging, retry decisions and error messages.</summary>
     private protected static void SetOperation(HttpRequestMessage request, string operation) => SwrRequestOptions.SetOperation(request, operation);
@@ -190,22 +190,23 @@ public abstract class ServiceClientBase
     }
 
     /// <summary>
-    /// Called by the generated code before sending. The generated URL is relative; it is resolved here, as
+    /// The absolute URI a call is sent to, built once from the client's base address and the generated relative URL, as
     /// <see cref="HttpClient"/> would, so that the URI object sent is known (a redirect below SwrKit replaces it, see
     /// <see cref="ProcessResponseAsync"/>). <see cref="Uri"/> resolution would drop the last segment of a base address
     /// without a trailing slash (<c>https://host/prefix</c> + <c>v2/...</c> gives <c>https://host/v2/...</c>), so such a
-    /// base address is treated as if it ended with <c>/</c>.
+    /// base address is treated as if it ended with <c>/</c>. Without a base address the URL stays relative, and
+    /// <see cref="HttpClient"/> refuses it as it would any relative request.
     /// </summary>
-    private protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    private protected static Uri CreateRequestUri(HttpClient? client, string url)
     {
-        if (client?.BaseAddress is { } baseAddress && request.RequestUri is { IsAbsoluteUri: false })
+        if (client?.BaseAddress is not { } baseAddress)
         {
-            request.RequestUri = baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
-                ? new Uri(baseAddress, url)
-                : new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), url);
+            return new Uri(url, UriKind.RelativeOrAbsolute);
         }
 
-        return Task.CompletedTask;
+        return baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
+            ? new Uri(baseAddress, url)
+            : new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), url);
     }
 
     /// <summary>

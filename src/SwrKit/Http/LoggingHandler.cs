@@ -24,13 +24,21 @@ internal sealed class LoggingHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
         }
 
+        // Nothing would be written: no timing, no state machine, the inner call passes through.
+        return _logger.IsEnabled(LogLevel.Information) || _logger.IsEnabled(LogLevel.Warning) || _logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var start = _timeProvider.GetTimestamp();
         try
         {

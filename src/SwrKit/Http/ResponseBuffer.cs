@@ -34,15 +34,36 @@ internal static class ResponseBuffer
         }
 
         var buffered = new ByteArrayContent(body.Buffer, 0, body.Length);
-        foreach (var header in content.Headers)
+        CopyHeaders(content, buffered);
+        response.Content = buffered;
+        content.Dispose();
+    }
+
+    // The buffer gives the length; every other content header moves over as received. The non-validating view hands
+    // out the raw text without parsing each header into objects that would be thrown away with the old content.
+    private static void CopyHeaders(HttpContent from, HttpContent to)
+    {
+#if NET6_0_OR_GREATER
+        foreach (var header in from.Headers.NonValidated)
+        {
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var value in header.Value)
+            {
+                to.Headers.TryAddWithoutValidation(header.Key, value);
+            }
+        }
+#else
+        foreach (var header in from.Headers)
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                to.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
-
-        response.Content = buffered;
-        content.Dispose();
+#endif
     }
 }

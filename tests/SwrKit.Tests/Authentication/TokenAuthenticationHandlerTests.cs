@@ -48,4 +48,29 @@ public sealed class TokenAuthenticationHandlerTests
         await new SwrClient(allowed).DeleteRetentionAsync("my-org", "app", 1);
         Assert.Single(server.Requests);
     }
+
+    [Fact]
+    public async Task A_provider_failure_comes_back_as_the_task_never_as_a_synchronous_throw()
+    {
+        var request = () => new HttpRequestMessage(HttpMethod.Delete, "http://127.0.0.1:9/v2/x");
+
+        using var throwing = new HttpMessageInvoker(new TokenAuthenticationHandler(_ => throw new InvalidOperationException("provider down")));
+        var failed = throwing.SendAsync(request(), CancellationToken.None);
+        Assert.Equal("provider down", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed)).Message);
+
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+        using var cancelingSynchronously = new HttpMessageInvoker(new TokenAuthenticationHandler(_ => throw new OperationCanceledException(canceled.Token)));
+        var first = cancelingSynchronously.SendAsync(request(), canceled.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.True(first.IsCanceled);
+
+        using var cancelingLater = new HttpMessageInvoker(new TokenAuthenticationHandler(ct => ValueTask.FromCanceled<string>(ct)));
+        var second = cancelingLater.SendAsync(request(), canceled.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.True(second.IsCanceled);
+
+        using var empty = new HttpMessageInvoker(new TokenAuthenticationHandler(_ => new ValueTask<string>(string.Empty)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => empty.SendAsync(request(), CancellationToken.None));
+    }
 }
