@@ -13,7 +13,11 @@ namespace SwrKit.CodeGen;
 /// <c>[JsonSerializable]</c> for every generated model and enum, plus the values an <c>AdditionalProperties</c>
 /// dictionary holds (a deserialized body gives <see cref="System.Text.Json.JsonElement"/>).</item>
 /// <item><c>SwrKitEnumWireNames</c>: the <c>[EnumMember]</c> text of every string enum value as a switch, so
-/// <c>ConvertToString</c> (path, query and header values) needs no reflection over enum fields.</item>
+/// <c>ConvertToString</c> (path, query and header values) and the request validation need no reflection over enum
+/// fields.</item>
+/// <item><c>SwrKitEnumJson</c>: one <c>JsonConverter</c> per string enum, reading and writing the same text. System.Text.Json's
+/// <c>JsonStringEnumConverter</c> would find the names by reflection over the enum's fields on first use, which is
+/// most of a first call's extra time for an operation with an enum in its body.</item>
 /// </list>
 /// </summary>
 internal static class SerializationFile
@@ -59,6 +63,7 @@ internal static class SerializationFile
                         {
 
             """);
+        var stringEnums = new List<(string Name, List<(string Member, string Wire)> Members)>();
         foreach (var (schema, name) in types.Where(t => t.Schema.IsEnumeration))
         {
             var model = new EnumTemplateModel(name, schema, settings);
@@ -66,6 +71,8 @@ internal static class SerializationFile
             {
                 continue; // integer enums carry no [EnumMember]: ConvertToString writes their number
             }
+
+            stringEnums.Add((name, model.Enums.Select(e => (e.Name, e.Value)).ToList()));
 
             code.Append("                case global::").Append(ns).Append('.').Append(name).Append(" v:\n");
             code.Append("                    switch (v)\n                    {\n");
@@ -83,6 +90,38 @@ internal static class SerializationFile
 
                         return null;
                     }
+
+            """);
+        foreach (var (name, members) in stringEnums)
+        {
+            var type = "global::" + ns + "." + name;
+            code.Append("        /// <summary>The wire text of a defined <see cref=\"").Append(type).Append("\"/> value, else <see langword=\"null\"/>.</summary>\n");
+            code.Append("        public static string? Get(").Append(type).Append(" value) => value switch\n        {\n");
+            foreach (var (member, wire) in members)
+            {
+                code.Append("            ").Append(type).Append('.').Append(member).Append(" => ").Append(Literal(wire)).Append(",\n");
+            }
+
+            code.Append("            _ => null,\n        };\n\n");
+            code.Append("        /// <summary>Whether the spec defines <paramref name=\"value\"/>.</summary>\n");
+            code.Append("        public static bool IsDefined(").Append(type).Append(" value) => Get(value) is not null;\n\n");
+        }
+
+        code.Append("""
+                }
+
+                /// <summary>The JSON converters of the spec's string enums: the wire text both ways, no reflection.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("SwrKit.CodeGen", "1.0")]
+                internal static class SwrKitEnumJson
+                {
+
+            """);
+        foreach (var (name, members) in stringEnums)
+        {
+            AppendConverter(code, "global::" + ns + "." + name, name, members);
+        }
+
+        code.Append("""
                 }
 
             #if NET8_0_OR_GREATER
@@ -114,6 +153,33 @@ internal static class SerializationFile
 
             """);
         return code.ToString().Replace("\r\n", "\n");
+    }
+
+    // Reads as System.Text.Json's JsonStringEnumConverter does by default for names given by [JsonStringEnumMemberName]:
+    // the exact wire text, or an integer; writes the wire text, or the number of a value the spec does not define.
+    private static void AppendConverter(StringBuilder code, string type, string name, List<(string Member, string Wire)> members)
+    {
+        code.Append("        /// <summary>Reads and writes <see cref=\"").Append(type).Append("\"/> as its wire text.</summary>\n");
+        code.Append("        internal sealed class ").Append(name).Append("Converter : global::System.Text.Json.Serialization.JsonConverter<").Append(type).Append(">\n        {\n");
+        code.Append("            public override ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)\n            {\n");
+        code.Append("                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)\n                {\n");
+        foreach (var (member, wire) in members)
+        {
+            code.Append("                    if (reader.ValueTextEquals(").Append(Literal(wire)).Append("u8)) return ").Append(type).Append('.').Append(member).Append(";\n");
+        }
+
+        code.Append("                    throw new global::System.Text.Json.JsonException(\"The JSON value could not be converted to ").Append(name).Append(".\");\n                }\n\n");
+        code.Append("                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var number))\n                {\n");
+        code.Append("                    return (").Append(type).Append(")number;\n                }\n\n");
+        code.Append("                throw new global::System.Text.Json.JsonException(\"The JSON value could not be converted to ").Append(name).Append(".\");\n            }\n\n");
+        code.Append("            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ").Append(type).Append(" value, global::System.Text.Json.JsonSerializerOptions options)\n            {\n");
+        code.Append("                switch (value)\n                {\n");
+        foreach (var (member, wire) in members)
+        {
+            code.Append("                    case ").Append(type).Append('.').Append(member).Append(": writer.WriteStringValue(").Append(Literal(wire)).Append("u8); return;\n");
+        }
+
+        code.Append("                    default: writer.WriteNumberValue((int)value); return;\n                }\n            }\n        }\n\n");
     }
 
     private static string Literal(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";

@@ -59,14 +59,14 @@ internal static class ParameterGuard
     }
 
     /// <summary>An enum value the spec defines; any other would be sent as a number the service does not accept.</summary>
-    public static void Defined<T>(T? value, string property, string paramName)
+    /// <param name="value">The value.</param>
+    /// <param name="isDefined">The generated check (<c>SwrKitEnumWireNames.IsDefined</c>): a switch, not reflection.</param>
+    /// <param name="property">The property, for the message.</param>
+    /// <param name="paramName">The parameter that holds the body.</param>
+    public static void Defined<T>(T? value, Func<T, bool> isDefined, string property, string paramName)
         where T : struct, Enum
     {
-#if NET5_0_OR_GREATER
-        if (value is { } v && !Enum.IsDefined(v))
-#else
-        if (value is { } v && !Enum.IsDefined(typeof(T), v))
-#endif
+        if (value is { } v && !isDefined(v))
         {
             throw new ArgumentException($"{property} {Convert.ToInt64(v, CultureInfo.InvariantCulture)} is not a defined {typeof(T).Name}; use one of: {string.Join(", ", Enum.GetNames(typeof(T)))}.", paramName);
         }

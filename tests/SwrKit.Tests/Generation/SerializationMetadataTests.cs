@@ -65,4 +65,47 @@ public sealed class SerializationMetadataTests
         Assert.Null(SwrKitEnumWireNames.Get((ImageType)42));
         Assert.Null(SwrKitEnumWireNames.Get(SwrKitService.Hss));
     }
+
+    [Theory]
+    [InlineData("\"private_image\"")]
+    [InlineData("\"shared_image\"")]
+    [InlineData("\"SHARED_Image\"")]
+    [InlineData("1")]
+    [InlineData("7")]
+    [InlineData("\"nope\"")]
+    [InlineData("\"\"")]
+    [InlineData("true")]
+    [InlineData("1.5")]
+    public void The_generated_enum_converter_reads_as_JsonStringEnumConverter_does(string json)
+    {
+        var generated = new System.Text.Json.JsonSerializerOptions { Converters = { new SwrKitEnumJson.ImageTypeConverter() } };
+        var library = new System.Text.Json.JsonSerializerOptions { Converters = { new JsonStringEnumConverter<ImageType>() } };
+
+        Assert.Equal(Outcome(() => System.Text.Json.JsonSerializer.Deserialize<ImageType>(json, library)), Outcome(() => System.Text.Json.JsonSerializer.Deserialize<ImageType>(json, generated)));
+        Assert.Equal(Outcome(() => System.Text.Json.JsonSerializer.Deserialize<ImageType?>(json, library)), Outcome(() => System.Text.Json.JsonSerializer.Deserialize<ImageType?>(json, generated)));
+    }
+
+    [Theory]
+    [InlineData(ImageType.PrivateImage, "{\"image_type\":\"private_image\"}")]
+    [InlineData(ImageType.SharedImage, "{\"image_type\":\"shared_image\"}")]
+    [InlineData((ImageType)9, "{\"image_type\":9}")]
+    public void A_request_body_writes_the_wire_text_and_a_body_reads_it_back(ImageType value, string json)
+    {
+        var metadata = SwrKitJsonContext.Default.RunImageSynchronizeRequest;
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(new RunImageSynchronizeRequest { ImageType = value }, metadata));
+        Assert.Equal(value, System.Text.Json.JsonSerializer.Deserialize(json, metadata)!.ImageType);
+    }
+
+    private static string Outcome<T>(Func<T> read)
+    {
+        try
+        {
+            return "value " + read();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "JsonException";
+        }
+    }
 }
