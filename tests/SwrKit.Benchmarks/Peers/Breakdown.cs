@@ -6,8 +6,10 @@ namespace SwrKit.Benchmarks.Peers;
 
 /// <summary>
 /// Any contenders against the first one, in the interleaved rounds of <see cref="PeerComparison"/>: where the cost of a
-/// path comes from, layer by layer (e.g. plain SwrKit, over IHttpClientFactory, AddSwrKit without and with retries).
-/// Run: dotnet run -c Release --project tests/SwrKit.Benchmarks -- --breakdown swrkit,swrkit-factory,swrkit-di-noretry,swrkit-di [ROUNDS] [CALLS]
+/// path comes from, layer by layer (e.g. plain SwrKit, over IHttpClientFactory, AddSwrKit without its resilience handler, without and with retries).
+/// Each cell: wall time per call, its ratio to the first contender, the ratio of this process's CPU time (the server
+/// runs in another process), and bytes per call.
+/// Run: dotnet run -c Release --project tests/SwrKit.Benchmarks -- --breakdown swrkit,swrkit-factory,swrkit-di-noresilience,swrkit-di-noretry,swrkit-di [ROUNDS] [CALLS]
 /// </summary>
 public static class Breakdown
 {
@@ -44,12 +46,14 @@ public static class Breakdown
                 }
 
                 var first = measured[0].Select(m => m.WallMicroseconds).ToList();
+                var firstCpu = measured[0].Select(m => m.CpuMicroseconds).ToList();
                 var firstBytes = measured[0].Average(m => m.Bytes);
                 text.Append("| " + Operations.Names[op] + " | " + string.Join(" | ", measured.Select(m =>
                 {
                     var wall = m.Select(x => x.WallMicroseconds).ToList();
+                    var cpu = m.Select(x => x.CpuMicroseconds).ToList();
                     var bytes = m.Average(x => x.Bytes);
-                    return $"{Stats.Number(Stats.Median(wall), "F1")} µs, ×{Stats.Ratio(Stats.Ratios(wall, first))}; {Stats.Number(bytes, "F0")} B (+{Stats.Number(bytes - firstBytes, "F0")})";
+                    return $"{Stats.Number(Stats.Median(wall), "F1")} µs, ×{Stats.Ratio(Stats.Ratios(wall, first))}; CPU ×{Stats.Ratio(Stats.Ratios(cpu, firstCpu))}; {Stats.Number(bytes, "F0")} B (+{Stats.Number(bytes - firstBytes, "F0")})";
                 })) + " |\n");
             }
         }

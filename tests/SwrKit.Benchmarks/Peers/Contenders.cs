@@ -29,6 +29,12 @@ public static class Contenders
     /// <summary>AddSwrKit without retries (for <see cref="Peers.Breakdown"/>).</summary>
     public const string SwrKitDiNoRetry = "swrkit-di-noretry";
 
+    /// <summary>
+    /// AddSwrKit with its resilience handler taken out again (for <see cref="Peers.Breakdown"/>): what SwrKit's own
+    /// handlers cost, apart from Microsoft.Extensions.Http.Resilience's pipeline. Not a configuration SwrKit offers.
+    /// </summary>
+    public const string SwrKitDiNoResilience = "swrkit-di-noresilience";
+
     public static readonly string[] Plain = [Hand, SwrKit, Refit, Kiota];
     public static readonly string[] DependencyInjection = [SwrKitDi, RefitDi, KiotaDi];
 
@@ -43,6 +49,7 @@ public static class Contenders
         RefitDi => "Refit via `AddRefitGeneratedClient` (AddRefitClient for source-generated clients) + a token DelegatingHandler",
         SwrKitFactory => "SwrKit's constructor over an `IHttpClientFactory` client (the factory's logging handlers only)",
         SwrKitDiNoRetry => "SwrKit via `AddSwrKit` with `Retry.MaxRetries = 0`",
+        SwrKitDiNoResilience => "SwrKit via `AddSwrKit` with the resilience handler removed (measurement only)",
         KiotaDi => "Kiota with `KiotaClientFactory` default middleware in `AddHttpClient` + an API-key header provider",
         _ => name,
     };
@@ -56,6 +63,7 @@ public static class Contenders
         Kiota => new KiotaContender("Kiota", new KiotaSwrClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: Require(http)) { BaseUrl = KiotaBaseUrl(baseAddress) }), owner),
         SwrKitDi => CreateSwrKitDi(baseAddress, retries: 3),
         SwrKitDiNoRetry => CreateSwrKitDi(baseAddress, retries: 0),
+        SwrKitDiNoResilience => CreateSwrKitDi(baseAddress, retries: 0, withoutResilience: true),
         SwrKitFactory => CreateSwrKitOverFactory(baseAddress),
         RefitDi => CreateRefitDi(baseAddress),
         KiotaDi => CreateKiotaDi(baseAddress),
@@ -80,10 +88,10 @@ public static class Contenders
         return new SwrKitContender("SwrKit over IHttpClientFactory", () => new SwrClient(http), () => new CodeArtsRepoClient(http), () => new ModelArtsClient(http), () => new HssClient(http), provider);
     }
 
-    private static IContender CreateSwrKitDi(Uri baseAddress, int retries)
+    private static IContender CreateSwrKitDi(Uri baseAddress, int retries, bool withoutResilience = false)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddSwrKit(options =>
+        var builder = services.AddSwrKit(options =>
         {
             options.Token = CallArguments.Token;
             options.AllowInsecureHttp = true;
@@ -93,9 +101,15 @@ public static class Contenders
             options.Endpoints.Hss = baseAddress;
             options.Retry.MaxRetries = retries;
         });
+        if (withoutResilience)
+        {
+            builder.ConfigureHttpClients(client => client.ConfigureAdditionalHttpMessageHandlers(
+                (handlers, _) => handlers.Remove(handlers.Single(h => h is Microsoft.Extensions.Http.Resilience.ResilienceHandler))));
+        }
+
         var provider = services.BuildServiceProvider();
         return new SwrKitContender(
-            retries > 0 ? "SwrKit (AddSwrKit)" : "SwrKit (AddSwrKit, no retries)",
+            withoutResilience ? "SwrKit (AddSwrKit, resilience handler removed)" : retries > 0 ? "SwrKit (AddSwrKit)" : "SwrKit (AddSwrKit, no retries)",
             provider.GetRequiredService<ISwrClient>,
             provider.GetRequiredService<ICodeArtsRepoClient>,
             provider.GetRequiredService<IModelArtsClient>,
