@@ -46,7 +46,21 @@ internal static class RequestOptionsAccessor
 
     private static readonly object True = true;
     private static readonly object False = false;
+    private static readonly object[] SmallNumbers = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 
-    // A flag is set on every attempt: reuse two boxes instead of allocating one each time.
-    private static object? Box<T>(T value) => typeof(T) == typeof(bool) ? ((bool)(object)value! ? True : False) : value;
+    // A flag and the attempt number are set on every attempt: reuse boxes instead of allocating one each time.
+    private static object? Box<T>(T value)
+    {
+        if (typeof(T) == typeof(bool))
+        {
+            return (bool)(object)value! ? True : False;
+        }
+
+        if (typeof(T) == typeof(int) && (int)(object)value! is >= 0 and var number && number < SmallNumbers.Length)
+        {
+            return SmallNumbers[number];
+        }
+
+        return value;
+    }
 }

@@ -12,8 +12,9 @@ using Polly.Timeout;
 namespace SwrKit.Http;
 
 /// <summary>
-/// The strategies of the resilience handler <c>AddSwrKit</c> puts on every client: overall timeout, retry (when
-/// <c>Retry:MaxRetries</c> is set), circuit breaker (when enabled), per-attempt timeout. What SwrKit decides on top of
+/// The strategies of the resilience handler <c>AddSwrKit</c> puts on every client: overall timeout (when it can fire
+/// before the attempt timeout), retry (when <c>Retry:MaxRetries</c> is set), circuit breaker (when enabled),
+/// per-attempt timeout (when shorter than the overall one). What SwrKit decides on top of
 /// the library's defaults: which failures are transient, which operations may be repeated, and that a
 /// <c>Retry-After</c> beyond <c>Retry:MaxDelay</c> goes back to the caller rather than being waited out or shortened.
 /// </summary>
@@ -22,12 +23,18 @@ internal static class SwrKitResiliencePipeline
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
     {
         builder.TimeProvider = timeProvider;
-        builder.AddTimeout(new HttpTimeoutStrategyOptions
+
+        // With a single attempt (no retries, the default) a shorter attempt timeout always fires first, so the overall
+        // one would be a pipeline layer on every call that can never act.
+        if (options.Retry.MaxRetries > 0 || options.AttemptTimeout >= options.Timeout)
         {
-            Name = "Overall",
-            Timeout = options.Timeout,
-            OnTimeout = args => Mark(args, "the overall", options.ConfigurationKey(nameof(SwrKitOptions.Timeout))),
-        });
+            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Name = "Overall",
+                Timeout = options.Timeout,
+                OnTimeout = args => Mark(args, "the overall", options.ConfigurationKey(nameof(SwrKitOptions.Timeout))),
+            });
+        }
 
         if (options.Retry.MaxRetries > 0)
         {

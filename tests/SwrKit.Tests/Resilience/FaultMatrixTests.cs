@@ -202,6 +202,26 @@ public sealed class FaultMatrixTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), watch.Elapsed.ToString());
     }
 
+    [Theory(Timeout = 20_000)]
+    [InlineData(300, 10_000, "the overall timeout of 300 ms (SwrKit:Timeout)")]
+    [InlineData(10_000, 300, "the per-attempt timeout of 300 ms (SwrKit:AttemptTimeout)")]
+    public async Task Without_retries_the_shorter_limit_applies_and_is_named(int timeoutMs, int attemptTimeoutMs, string named)
+    {
+        await using var server = await LoopbackServer.StartAsync(Faults.Hang);
+        await using var host = SwrKitTestHost.Create(server, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(timeoutMs);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(attemptTimeoutMs);
+        });
+        var watch = Stopwatch.StartNew();
+
+        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
+
+        Assert.Equal("DeleteImage timed out: no response within " + named + " after 1 attempt.", ex.Message);
+        Assert.Single(server.Requests);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
+
     [Fact(Timeout = 20_000)]
     public async Task A_POST_that_times_out_is_not_sent_again()
     {
