@@ -7,6 +7,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
 using SwrKit.Http;
 
 namespace SwrKit;
@@ -23,6 +26,7 @@ public abstract class ServiceClientBase
     public const int DefaultMaxResponseContentBufferSize = 1024 * 1024;
 
     private int _maxResponseContentBufferSize = DefaultMaxResponseContentBufferSize;
+    private ILogger? _pipelineLogger;
 
     private protected ServiceClientBase()
     {
@@ -145,6 +149,21 @@ public abstract class ServiceClientBase
 
     /// <summary>Starts the call's timeout (see <see cref="CallTimeout"/>).</summary>
     private protected static CallTimeout StartTimeout(HttpClient client, CancellationToken cancellationToken) => CallTimeout.Start(client, cancellationToken);
+
+    /// <summary>
+    /// Makes the operations report a timeout of <c>AddSwrKit</c>'s resilience pipeline as a <see cref="TimeoutException"/>
+    /// naming the limit and its configuration key (see <see cref="PipelineTimeout"/>). Set by <c>AddSwrKit</c> only: a
+    /// client over an application's own <see cref="HttpClient"/> passes every exception on as it comes.
+    /// </summary>
+    internal void ReportPipelineTimeouts(ILogger logger) => _pipelineLogger = logger;
+
+    /// <summary>Whether the operation must translate <paramref name="exception"/> (see <see cref="ReportPipelineTimeouts"/>).</summary>
+    private protected bool IsPipelineTimeout(Exception exception, CancellationToken cancellationToken) =>
+        _pipelineLogger is not null && exception is TimeoutRejectedException && !cancellationToken.IsCancellationRequested;
+
+    /// <summary>The <see cref="TimeoutException"/> for a pipeline timeout <see cref="IsPipelineTimeout"/> accepted.</summary>
+    private protected TimeoutException PipelineTimeout(HttpRequestMessage request, Exception exception) =>
+        Http.PipelineTimeout.Create(request, (TimeoutRejectedException)exception, _pipelineLogger ?? NullLogger.Instance);
 
     /// <summary>A success answer without the body the operation returns.</summary>
     private protected static SwrServiceException MissingResponseBody(HttpResponseMessage response, string? responseText) =>

@@ -103,10 +103,9 @@ public static partial class SwrKitServiceCollectionExtensions
             {
                 http.BaseAddress = ServiceEndpoints.Resolve(Options(provider), service);
 
-                // The resilience pipeline enforces SwrKit:Timeout and reports it as a TimeoutException naming the limit.
+                // The resilience pipeline enforces SwrKit:Timeout; the client reports it as a TimeoutException naming the limit.
                 http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(provider => new TimeoutReportingHandler(Logger(provider)));
+            });
 
         client.AddResilienceHandler(ResiliencePipelineName, (pipeline, context) =>
         {
@@ -131,6 +130,7 @@ public static partial class SwrKitServiceCollectionExtensions
             {
                 var typed = create(http);
                 typed.MaxResponseContentBufferSize = Options(provider).MaxResponseContentBufferSize;
+                typed.ReportPipelineTimeouts(Logger(provider));
                 return typed;
             });
     }

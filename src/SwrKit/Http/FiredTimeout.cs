@@ -5,7 +5,7 @@ namespace SwrKit.Http;
 
 /// <summary>
 /// Which SwrKit timeout fired last on a request, with its limit and configuration key: the resilience pipeline records
-/// it, the <see cref="TimeoutReportingHandler"/> turns it into the message of a <see cref="TimeoutException"/>.
+/// it, <see cref="PipelineTimeout"/> turns it into the message of a <see cref="TimeoutException"/>.
 /// </summary>
 internal sealed class FiredTimeout
 {

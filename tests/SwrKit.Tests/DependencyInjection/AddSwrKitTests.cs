@@ -265,4 +265,28 @@ public sealed class AddSwrKitTests
             return base.SendAsync(request, cancellationToken);
         }
     }
+
+    [Theory(Timeout = 20_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Without_a_logging_provider_or_without_logging_at_all_a_call_sends_the_token(bool addLogging)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var services = new ServiceCollection();
+        if (addLogging)
+        {
+            services.AddLogging();
+        }
+
+        services.AddSwrKit(o =>
+        {
+            SwrKitTestHost.UseServer(o, server);
+            o.Token = TestSecrets.Token;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ISwrClient>().DeleteRetentionAsync("my-org", "app", 1);
+
+        Assert.Equal(TestSecrets.Token, server.SingleRequest.Header("X-Auth-Token"));
+    }
 }

@@ -223,6 +223,17 @@ public sealed class FaultMatrixTests
     }
 
     [Fact(Timeout = 20_000)]
+    public async Task A_client_over_the_applications_own_Polly_pipeline_passes_its_timeout_on_unchanged()
+    {
+        await using var server = await LoopbackServer.StartAsync(Faults.Hang);
+        var pipeline = Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(new Polly.ResiliencePipelineBuilder<HttpResponseMessage>(), TimeSpan.FromMilliseconds(200)).Build();
+        using var http = new HttpClient(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = new HttpClientHandler() }) { BaseAddress = server.BaseAddress };
+
+        // Only AddSwrKit's own pipeline is reported as SwrKit's TimeoutException; an application's stays Polly's.
+        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => new ModelArtsClient(http).DeleteImageAsync("proj-1", "img-1"));
+    }
+
+    [Fact(Timeout = 20_000)]
     public async Task A_POST_that_times_out_is_not_sent_again()
     {
         await using var server = await LoopbackServer.StartAsync(Faults.Hang);

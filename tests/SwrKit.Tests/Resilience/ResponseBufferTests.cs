@@ -1,5 +1,6 @@
 using System.Net;
 using SwrKit.Http;
+using SwrKit.Tests.Infrastructure;
 
 namespace SwrKit.Tests.Resilience;
 
@@ -61,5 +62,24 @@ public sealed class ResponseBufferTests
         await ResponseBuffer.BufferAsync(response, 1024, "SwrKit:MaxResponseContentBufferSize", CancellationToken.None);
 
         Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Through_AddSwrKit_a_buffered_answer_keeps_every_content_header_as_sent()
+    {
+        const string Body = """{"error_code":"SVCSTG.SWR.5000001","error_msg":"boom"}""";
+        await using var server = await LoopbackServer.StartAsync(Respond.Json(500, Body, response =>
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.Headers["Content-Language"] = new Microsoft.Extensions.Primitives.StringValues(["de", "en"]);
+        }));
+        await using var host = SwrKitTestHost.Create(server);
+
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
+
+        Assert.Equal("application/json; charset=utf-8", Assert.Single(ex.Headers["Content-Type"]));
+        Assert.Equal(["de", "en"], ex.Headers["Content-Language"].SelectMany(v => v.Split(", ")));
+        Assert.Equal(Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(ex.Headers["Content-Length"]));
+        Assert.Equal("SVCSTG.SWR.5000001", ex.ErrorCode);
     }
 }

@@ -1,42 +1,20 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
 namespace SwrKit.Http;
 
 /// <summary>
-/// The outermost SwrKit handler. A timeout of the resilience pipeline surfaces as a <see cref="TimeoutException"/>
-/// naming the operation, the limit, its configuration key and the attempts made, rather than as Polly's
-/// <see cref="TimeoutRejectedException"/>. The caller's own cancellation is not a timeout and passes through as
-/// <see cref="OperationCanceledException"/>.
+/// A timeout of the resilience pipeline <c>AddSwrKit</c> builds, as the <see cref="TimeoutException"/> the client
+/// throws: it names the operation, the limit, its configuration key and the attempts made, where Polly's
+/// <see cref="TimeoutRejectedException"/> would name none of them. The generated operation catches the exception where
+/// it awaits the response, so the translation costs no handler layer of its own.
 /// </summary>
-internal sealed class TimeoutReportingHandler : DelegatingHandler
+internal static class PipelineTimeout
 {
-    private readonly ILogger _logger;
-
-    public TimeoutReportingHandler(ILogger logger)
-    {
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-    }
-
-    /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw CreateTimeoutException(request, exception);
-        }
-    }
-
-    private TimeoutException CreateTimeoutException(HttpRequestMessage request, TimeoutRejectedException exception)
+    public static TimeoutException Create(HttpRequestMessage request, TimeoutRejectedException exception, ILogger logger)
     {
         var operation = SwrKitResiliencePipeline.NameOf(request);
         var attempts = HttpAttempt.Get(request);
@@ -48,7 +26,7 @@ internal sealed class TimeoutReportingHandler : DelegatingHandler
             return new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0} timed out: no response within {1} after {2} attempt{3}.", operation, FormatDuration(exception.Timeout), attempts, plural), exception);
         }
 
-        Log.TimedOut(_logger, operation, fired.Which, fired.Limit.TotalMilliseconds, fired.ConfigurationKey, attempts);
+        Log.TimedOut(logger, operation, fired.Which, fired.Limit.TotalMilliseconds, fired.ConfigurationKey, attempts);
         var message = string.Format(
             CultureInfo.InvariantCulture,
             "{0} timed out: no response within {1} timeout of {2} ({3}) after {4} attempt{5}.",
