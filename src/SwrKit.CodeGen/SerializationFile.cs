@@ -33,6 +33,9 @@ internal static class SerializationFile
     {
         var types = resolver.Types
             .Select(t => (Schema: t.Key.ActualSchema, Name: t.Value))
+
+            // A type the settings exclude is not generated (excludedTypeNames), so it has no metadata either.
+            .Where(t => !settings.ExcludedTypeNames.Contains(t.Name))
             .DistinctBy(t => t.Name)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();

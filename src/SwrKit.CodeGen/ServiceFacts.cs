@@ -23,7 +23,7 @@ internal static class ServiceFacts
         public string Endpoint => $"https://{Host}.{{region}}.myhuaweicloud.com/";
     }
 
-    private sealed record Operation(string Name, string Method, string Summary, bool Idempotent);
+    private sealed record Operation(string Name, string Method, string Summary, bool Idempotent, List<(int Status, string Description)> Errors);
 
     public static string Generate(OpenApiDocument document)
     {
@@ -76,6 +76,19 @@ internal static class ServiceFacts
         code.Append(string.Join(", ", services.SelectMany(s => s.Operations).Where(o => !o.Idempotent).Select(o => o.Name)));
         code.Append(" };\n    }\n\n");
 
+        code.Append("    /// <summary>The spec's description of each documented error status, per operation, for exception messages.</summary>\n");
+        code.Append("    internal static class SwrKitStatusDescriptions\n    {\n");
+        code.Append("        public static string? Describe(string operation, int status) => (operation, status) switch\n        {\n");
+        foreach (var operation in services.SelectMany(s => s.Operations))
+        {
+            foreach (var (status, description) in operation.Errors)
+            {
+                code.Append($"            ({Literal(operation.Name)}, {status}) => {Literal(description.TrimEnd('.'))},\n");
+            }
+        }
+
+        code.Append("            _ => null,\n        };\n    }\n\n");
+
         code.Append("    public sealed partial class SwrKitEndpointOptions\n    {\n");
         foreach (var service in services)
         {
@@ -121,17 +134,42 @@ internal static class ServiceFacts
 
                     /// <summary>Client for {{Xml(service.Title)}}: {{Xml(service.Description)}}</summary>
                     /// <remarks>
-                    /// Construct it with an <see cref="System.Net.Http.HttpClient"/> whose <see cref="System.Net.Http.HttpClient.BaseAddress"/>
-                    /// is the service endpoint (<c>{{Xml(service.Endpoint)}}</c>), or resolve <see cref="I{{service.Client}}"/> from
-                    /// dependency injection (<c>services.AddSwrKit(...)</c>).
+                    /// <para>
+                    /// Create it once and keep it for the life of the application: it is thread-safe, and every client created
+                    /// from <see cref="SwrKit.SwrKitOptions"/> shares one pooled, non-redirecting connection handler per process,
+                    /// so there is nothing to dispose. Three ways to get one, all with the same behaviour and the same exceptions:
+                    /// </para>
+                    /// <list type="bullet">
+                    /// <item><c>new {{service.Client}}(options)</c>: region or endpoint, credentials, timeouts, retries and the rest from <see cref="SwrKit.SwrKitOptions"/>.</item>
+                    /// <item><see cref="I{{service.Client}}"/> from dependency injection (<c>services.AddSwrKit(...)</c>), with the same options from configuration.</item>
+                    /// <item><c>new {{service.Client}}(httpClient)</c> over an <see cref="System.Net.Http.HttpClient"/> you own and dispose, whose
+                    /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is the service endpoint (<c>{{Xml(service.Endpoint)}}</c>) and whose
+                    /// handlers authenticate (<see cref="SwrKit.Authentication.AkSkSigningHandler"/> or <see cref="SwrKit.Authentication.TokenAuthenticationHandler"/>).</item>
+                    /// </list>
                     /// </remarks>
                     public partial class {{service.Client}}
                     {
-                        /// <summary>For mocking frameworks and test doubles only: the instance has no <see cref="System.Net.Http.HttpClient"/>.</summary>
+                        /// <summary>
+                        /// Creates a client for the region or endpoint and the credentials in <paramref name="options"/>, with SwrKit's
+                        /// timeouts, retries, size limit and logging, exactly as <c>AddSwrKit</c> would build it. The options are read
+                        /// once, here.
+                        /// </summary>
+                        /// <param name="options">The region or endpoint, the credentials, and the limits.</param>
+                        /// <param name="loggerFactory">Where to log one line per attempt, or <see langword="null"/> for no logging.</param>
+                        /// <exception cref="System.ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+                        /// <exception cref="System.ArgumentException">The options are not valid (no credentials, no region or endpoint, ...); the message lists every problem.</exception>
+                        public {{service.Client}}(SwrKit.SwrKitOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+                            : this(SwrKit.Http.SwrKitPipeline.CreateHttpClient(options, SwrKit.SwrKitService.{{service.Name}}, loggerFactory, out var settings))
+                        {
+                            UsePipeline(settings);
+                        }
+
+                #pragma warning disable CS8618 // A test double has no HttpClient; its operations say so if called (RequireHttpClient).
+                        /// <summary>For mocking frameworks and test doubles only: the instance has no <see cref="System.Net.Http.HttpClient"/>, and an operation that is not overridden throws <see cref="System.InvalidOperationException"/>.</summary>
                         protected {{service.Client}}()
-                            : this(null!)
                         {
                         }
+                #pragma warning restore CS8618
 
                         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => ConfigureJson(settings);
                     }
@@ -174,7 +212,12 @@ internal static class ServiceFacts
             var service = services.Find(s => s.Name == tagName)
                 ?? throw new InvalidOperationException($"operationId '{id}' names the tag '{tagName}', which the spec's tags do not declare.");
             var method = description.Method.ToUpperInvariant();
-            service.Operations.Add(new Operation(id.Substring(separator + 1), method, (operation.Summary ?? id).TrimEnd('.'), method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE"));
+            var errors = operation.Responses
+                .Where(r => int.TryParse(r.Key, out var status) && status >= 300)
+                .Select(r => (Status: int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture), Description: (r.Value.Description ?? string.Empty).Trim()))
+                .Where(r => r.Description.Length > 0)
+                .ToList();
+            service.Operations.Add(new Operation(id.Substring(separator + 1), method, (operation.Summary ?? id).TrimEnd('.'), method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE", errors));
         }
 
         services.RemoveAll(s => s.Operations.Count == 0);

@@ -89,13 +89,32 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
     }
 
-    // Request headers plus content headers; Content-Length is added by the transport, as with the official SDKs.
+    // Request headers plus content headers, each with its value exactly as it goes on the wire (the server signs what
+    // it receives): several values of one header are joined with the header's own separator, which is a space for
+    // User-Agent, not a comma. Content-Length is added by the transport, as with the official SDKs.
     private static List<KeyValuePair<string, string>> HeadersToSign(HttpRequestMessage request)
     {
         var all = new List<KeyValuePair<string, string>>(12);
+#if NET6_0_OR_GREATER
+        foreach (var header in request.Headers.NonValidated)
+        {
+            all.Add(new KeyValuePair<string, string>(header.Key, header.Value.ToString()));
+        }
+
+        if (request.Content is not null)
+        {
+            foreach (var header in request.Content.Headers.NonValidated)
+            {
+                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    all.Add(new KeyValuePair<string, string>(header.Key, header.Value.ToString()));
+                }
+            }
+        }
+#else
         foreach (var header in request.Headers)
         {
-            all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Value)));
+            all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Key, header.Value)));
         }
 
         if (request.Content is not null)
@@ -104,16 +123,21 @@ public sealed class AkSkSigningHandler : DelegatingHandler
             {
                 if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
                 {
-                    all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Value)));
+                    all.Add(new KeyValuePair<string, string>(header.Key, JoinValues(header.Key, header.Value)));
                 }
             }
         }
+#endif
 
         return all;
     }
 
-    private static string JoinValues(IEnumerable<string> values) =>
-        values is string[] { Length: 1 } single ? single[0] : string.Join(",", values);
+#if !NET6_0_OR_GREATER
+    private static string JoinValues(string name, IEnumerable<string> values) =>
+        values is string[] { Length: 1 } single
+            ? single[0]
+            : string.Join(string.Equals(name, "User-Agent", StringComparison.OrdinalIgnoreCase) ? " " : ",", values);
+#endif
 
     private static void Replace(System.Net.Http.Headers.HttpRequestHeaders headers, string name, string? value)
     {

@@ -8,8 +8,8 @@ namespace SwrKit.Authentication;
 /// Keeps credentials on the origin they were meant for. .NET follows redirects inside the innermost handler and drops
 /// only <c>Authorization</c> on the way, so <c>X-Auth-Token</c>, <c>X-Security-Token</c>, <c>X-Project-Id</c> and a
 /// POST body would reach whatever origin a server redirects to. The credential handlers therefore send through a
-/// handler that does not follow redirects: their own when none is set, and they refuse an
-/// <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> that has <c>AllowAutoRedirect</c> on.
+/// handler that does not follow redirects: SwrKit's shared one (<see cref="Http.SharedTransport"/>) when none is set,
+/// and they refuse an <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> that has <c>AllowAutoRedirect</c> on.
 /// </summary>
 internal sealed class RedirectSafeTransport
 {
@@ -33,7 +33,7 @@ internal sealed class RedirectSafeTransport
 
             if (handler.InnerHandler is null)
             {
-                handler.InnerHandler = CreateInnerHandler();
+                handler.InnerHandler = new Http.SharedTransport();
             }
             else if (FollowsRedirects(handler.InnerHandler))
             {
@@ -46,12 +46,15 @@ internal sealed class RedirectSafeTransport
         }
     }
 
-    /// <summary>The transport the credential handlers use when none is given: pooled connections, no redirects.</summary>
+    /// <summary>How long a pooled connection of SwrKit's shared transport is used before a new one (and a new DNS answer) is taken.</summary>
+    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The transport SwrKit shares when no handler is given (<see cref="Http.SharedTransport"/>): pooled connections, no redirects.</summary>
     public static HttpMessageHandler CreateInnerHandler()
     {
 #if NET5_0_OR_GREATER
         // A bounded connection lifetime lets a long-lived handler see DNS changes, as IHttpClientFactory's handlers do.
-        return new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(15) };
+        return new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = PooledConnectionLifetime };
 #else
         return new HttpClientHandler { AllowAutoRedirect = false };
 #endif

@@ -21,11 +21,19 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
     private readonly bool _allowInsecureHttp;
     private readonly RedirectSafeTransport _transport = new();
 
+    /// <summary>Uses a fixed token, sent only over <c>https://</c> or to loopback.</summary>
+    /// <param name="token">The IAM token (the <c>X-Subject-Token</c> of the IAM token API).</param>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is empty or not printable ASCII.</exception>
+    public TokenAuthenticationHandler(string token)
+        : this(token, allowInsecureHttp: false)
+    {
+    }
+
     /// <summary>Uses a fixed token.</summary>
     /// <param name="token">The IAM token (the <c>X-Subject-Token</c> of the IAM token API).</param>
-    /// <param name="allowInsecureHttp">Send it to non-loopback <c>http://</c> endpoints too (off by default).</param>
+    /// <param name="allowInsecureHttp">Send it to non-loopback <c>http://</c> endpoints too.</param>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty or not printable ASCII.</exception>
-    public TokenAuthenticationHandler(string token, bool allowInsecureHttp = false)
+    public TokenAuthenticationHandler(string token, bool allowInsecureHttp)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -38,10 +46,19 @@ public sealed class TokenAuthenticationHandler : DelegatingHandler
         _allowInsecureHttp = allowInsecureHttp;
     }
 
+    /// <summary>Asks <paramref name="tokenProvider"/> for the token before every request; sent only over <c>https://</c> or to loopback.</summary>
+    /// <param name="tokenProvider">Returns the current token; cache and refresh it there.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tokenProvider"/> is <see langword="null"/>.</exception>
+    public TokenAuthenticationHandler(Func<CancellationToken, ValueTask<string>> tokenProvider)
+        : this(tokenProvider, allowInsecureHttp: false)
+    {
+    }
+
     /// <summary>Asks <paramref name="tokenProvider"/> for the token before every request.</summary>
     /// <param name="tokenProvider">Returns the current token; cache and refresh it there.</param>
-    /// <param name="allowInsecureHttp">Send it to non-loopback <c>http://</c> endpoints too (off by default).</param>
-    public TokenAuthenticationHandler(Func<CancellationToken, ValueTask<string>> tokenProvider, bool allowInsecureHttp = false)
+    /// <param name="allowInsecureHttp">Send it to non-loopback <c>http://</c> endpoints too.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tokenProvider"/> is <see langword="null"/>.</exception>
+    public TokenAuthenticationHandler(Func<CancellationToken, ValueTask<string>> tokenProvider, bool allowInsecureHttp)
     {
         _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
         _allowInsecureHttp = allowInsecureHttp;

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,32 +55,34 @@ internal readonly struct CallTimeout : IDisposable
         return new CallTimeout(source, caller, limit);
     }
 
-    /// <summary>
-    /// Whether <paramref name="exception"/> came through the linked token and must be reported as the timeout, or as
-    /// the caller's own cancellation (carrying the caller's token, as if no timeout had been linked).
-    /// </summary>
-    public bool MustTranslate(OperationCanceledException exception) =>
-        _source is not null && (HasExpired || (_caller.IsCancellationRequested && exception.CancellationToken != _caller));
+    /// <summary>The limit, <see cref="Timeout.InfiniteTimeSpan"/> when there is none.</summary>
+    public TimeSpan Limit => _limit;
 
     /// <summary>
-    /// The timeout in the shape <see cref="HttpClient"/> gives its own (a <see cref="TaskCanceledException"/> around a
-    /// <see cref="TimeoutException"/>), or the caller's cancellation.
+    /// Whether <paramref name="exception"/>, escaping an operation, must be replaced (see <see cref="CallFailure"/>):
+    /// every exception but SwrKit's own, an invalid argument, and the caller's cancellation as the caller's token
+    /// reports it. A cancellation that came through the linked token while the caller had canceled is replaced too,
+    /// by one that carries the caller's token, as if no timeout had been linked.
     /// </summary>
-    public OperationCanceledException CreateException(string operation, OperationCanceledException cause)
+    public bool MustTranslate(Exception exception) => exception switch
     {
-        if (!HasExpired)
-        {
-#if NET5_0_OR_GREATER
-            return new TaskCanceledException(cause.Message, cause, _caller);
-#else
-            return new OperationCanceledException(cause.Message, cause, _caller);
-#endif
-        }
+        SwrKitException or ArgumentException => false,
+        OperationCanceledException canceled => !_caller.IsCancellationRequested || (_source is not null && canceled.CancellationToken != _caller),
+        _ => true,
+    };
 
-        var seconds = _limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var message = $"{operation} timed out: no complete response within the HttpClient.Timeout of {seconds} s.";
-        return new TaskCanceledException(message, new TimeoutException(message, cause));
+    /// <summary>The caller's cancellation, carrying the caller's token.</summary>
+    public OperationCanceledException CallerCanceled(OperationCanceledException cause)
+    {
+#if NET5_0_OR_GREATER
+        return new TaskCanceledException(cause.Message, cause, _caller);
+#else
+        return new OperationCanceledException(cause.Message, cause, _caller);
+#endif
     }
+
+    /// <summary>Whether the caller has canceled.</summary>
+    public bool CallerHasCanceled => _caller.IsCancellationRequested;
 
     public void Dispose()
     {

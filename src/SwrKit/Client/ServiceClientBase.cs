@@ -9,16 +9,16 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly.Timeout;
 using SwrKit.Http;
 
 namespace SwrKit;
 
 /// <summary>
-/// The base of the four generated clients. It implements the hooks the generated code calls
+/// The base of the generated clients. It implements the hooks the generated code calls
 /// (see <c>Generation/Templates</c> and the <c>clientBaseClass</c> setting in <c>swrkit.nswag</c>): the runtime
-/// name guard, operation tagging, JSON options and error translation. It cannot be derived from outside SwrKit;
-/// to fake a client in tests, implement its interface (<see cref="ISwrClient"/>, ...) or derive from the client class.
+/// name guard, operation tagging, reading answers within limits and error translation. It cannot be derived from
+/// outside SwrKit; to fake a client in tests, implement its interface (<see cref="ISwrClient"/>, ...) or derive from
+/// the client class.
 /// </summary>
 public abstract class ServiceClientBase
 {
@@ -27,6 +27,8 @@ public abstract class ServiceClientBase
 
     private int _maxResponseContentBufferSize = DefaultMaxResponseContentBufferSize;
     private ILogger? _pipelineLogger;
+    private string? _applicationId;
+    private string? _userAgent;
 
     private protected ServiceClientBase()
     {
@@ -35,8 +37,9 @@ public abstract class ServiceClientBase
     /// <summary>
     /// The most bytes of a success body this client reads. A larger body fails the call with a
     /// <see cref="SwrServiceException"/> that names the operation and the limit, after reading no more than the limit,
-    /// whatever <c>Content-Length</c> the server declares. Error bodies are read up to 64 KB. Default 1 MiB;
-    /// <c>AddSwrKit</c> sets it from <c>SwrKit:MaxResponseContentBufferSize</c>.
+    /// whatever <c>Content-Length</c> the server declares. Error bodies are read up to 64 KB. Default 1 MiB; a client
+    /// built from <see cref="SwrKitOptions"/> (by its constructor or <c>AddSwrKit</c>) takes
+    /// <see cref="SwrKitOptions.MaxResponseContentBufferSize"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxResponseContentBufferSize
@@ -62,12 +65,44 @@ public abstract class ServiceClientBase
     /// <summary>A request body as UTF-8 JSON (see <see cref="JsonBody"/>).</summary>
     private protected static byte[] SerializeJson<T>(T value, JsonSerializerOptions options) => JsonBody.Serialize(value, options);
 
-    /// <summary>A success body read as text, deserialized.</summary>
-    private protected static T? DeserializeJson<T>(string json, JsonSerializerOptions options) => JsonBody.Deserialize<T>(json, options);
+    /// <summary>
+    /// Reads a success body as <typeparamref name="T"/>: streamed, stopped past <see cref="MaxResponseContentBufferSize"/>,
+    /// deserialized with the source-generated metadata on net8.0+. A body that cannot be read as <typeparamref name="T"/>
+    /// is a <see cref="SwrServiceException"/> naming the operation.
+    /// </summary>
+    private protected async Task<T?> ReadObjectResponseAsync<T>(HttpResponseMessage response, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return default;
+        }
 
-    /// <summary>A success body stream, deserialized.</summary>
-    private protected static ValueTask<T?> DeserializeJsonAsync<T>(Stream stream, JsonSerializerOptions options, CancellationToken cancellationToken) =>
-        JsonBody.DeserializeAsync<T>(stream, options, cancellationToken);
+        try
+        {
+            using var stream = BoundResponseStream(response, await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false));
+            return await JsonBody.DeserializeAsync<T>(stream, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw SwrServiceException.FromUnreadableBody(response, "the body cannot be read as " + typeof(T).Name, string.Empty, exception);
+        }
+    }
+
+    /// <summary>The response body as a stream, with the caller's token where the framework takes one.</summary>
+    private protected static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return content.ReadAsStreamAsync(cancellationToken);
+#else
+        return content.ReadAsStreamAsync();
+#endif
+    }
+
+    /// <summary>A string parameter, as it is (no reflection, no boxing).</summary>
+    private protected static string ConvertToString(string? value, System.Globalization.CultureInfo cultureInfo) => value ?? string.Empty;
+
+    /// <summary>Any other parameter as NSwag formats it; an enum by its wire name (<c>SwrKitEnumWireNames</c>), without reflection.</summary>
+    private protected static string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo) => ParameterText.Format(value, cultureInfo);
 
     /// <summary>The SWR naming rules for a parameter whose schema carries <c>x-swrkit-name</c>.</summary>
     private protected static void GuardName(NameKind kind, string? value, string paramName) => ParameterGuard.Name(kind, value, paramName);
@@ -100,9 +135,19 @@ public abstract class ServiceClientBase
     /// <summary>
     /// The request every operation sends (NSwag's <c>useHttpRequestMessageCreationMethod</c> hook, called synchronously
     /// by the template): a <see cref="SwrKitRequestMessage"/>, whose inline slots hold the operation tag without an
-    /// options dictionary.
+    /// options dictionary, with SwrKit's <c>User-Agent</c> (<see cref="SwrKitUserAgent"/>).
     /// </summary>
-    private protected static HttpRequestMessage CreateHttpRequestMessage() => new SwrKitRequestMessage();
+    private protected HttpRequestMessage CreateHttpRequestMessage(HttpClient client)
+    {
+        var request = new SwrKitRequestMessage();
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent ??= SwrKitUserAgent.For(client, _applicationId));
+        return request;
+    }
+
+    /// <summary>The client the operations send with; an instance made for test doubles has none, and says so.</summary>
+    private protected static HttpClient RequireHttpClient(HttpClient? client) =>
+        client ?? throw new InvalidOperationException(
+            "This client instance was created by the protected constructor for test doubles and has no HttpClient: override the operations you call, or create the client with an HttpClient or SwrKitOptions.");
 
     /// <summary>Tags the request with its operation, for logging, retry decisions and error messages.</summary>
     private protected static void SetOperation(HttpRequestMessage request, string operation) => SwrRequestOptions.SetOperation(request, operation);
@@ -151,23 +196,25 @@ public abstract class ServiceClientBase
     private protected static CallTimeout StartTimeout(HttpClient client, CancellationToken cancellationToken) => CallTimeout.Start(client, cancellationToken);
 
     /// <summary>
-    /// Makes the operations report a timeout of <c>AddSwrKit</c>'s resilience pipeline as a <see cref="TimeoutException"/>
-    /// naming the limit and its configuration key (see <see cref="PipelineTimeout"/>). Set by <c>AddSwrKit</c> only: a
-    /// client over an application's own <see cref="HttpClient"/> passes every exception on as it comes.
+    /// Takes the settings of the pipeline SwrKit built for this client (its constructor from <see cref="SwrKitOptions"/>,
+    /// or <c>AddSwrKit</c>): the size limit, the application ID for the <c>User-Agent</c>, and the logger that reports
+    /// the pipeline's timeouts. A client over an application's own <see cref="HttpClient"/> keeps the defaults.
     /// </summary>
-    internal void ReportPipelineTimeouts(ILogger logger) => _pipelineLogger = logger;
+    internal void UsePipeline(ClientPipelineSettings settings)
+    {
+        MaxResponseContentBufferSize = settings.MaxResponseContentBufferSize;
+        _applicationId = settings.ApplicationId;
+        _pipelineLogger = settings.Logger;
+        _userAgent = null;
+    }
 
-    /// <summary>Whether the operation must translate <paramref name="exception"/> (see <see cref="ReportPipelineTimeouts"/>).</summary>
-    private protected bool IsPipelineTimeout(Exception exception, CancellationToken cancellationToken) =>
-        _pipelineLogger is not null && exception is TimeoutRejectedException && !cancellationToken.IsCancellationRequested;
-
-    /// <summary>The <see cref="TimeoutException"/> for a pipeline timeout <see cref="IsPipelineTimeout"/> accepted.</summary>
-    private protected TimeoutException PipelineTimeout(HttpRequestMessage request, Exception exception) =>
-        Http.PipelineTimeout.Create(request, (TimeoutRejectedException)exception, _pipelineLogger ?? NullLogger.Instance);
+    /// <summary>What the operation throws for <paramref name="exception"/> (see <see cref="CallFailure"/>).</summary>
+    private protected Exception TranslateFailure(in CallTimeout call, Exception exception, string operation, HttpRequestMessage? request) =>
+        CallFailure.Translate(call, exception, operation, request, _pipelineLogger);
 
     /// <summary>A success answer without the body the operation returns.</summary>
-    private protected static SwrServiceException MissingResponseBody(HttpResponseMessage response, string? responseText) =>
-        SwrServiceException.FromMissingBody(response, responseText);
+    private protected static SwrServiceException MissingResponseBody(HttpResponseMessage response) =>
+        SwrServiceException.FromMissingBody(response, null);
 
     /// <summary>A status the spec does not list for the operation.</summary>
     private protected static SwrServiceException UnexpectedStatus(HttpResponseMessage response) =>
@@ -195,16 +242,11 @@ public abstract class ServiceClientBase
         return Encoding.UTF8.GetString(body.Buffer, 0, body.Length);
     }
 
-    /// <summary>A success body that cannot be deserialized: the exception names the operation and keeps the cause.</summary>
-    private protected static SwrServiceException UnreadableResponseBody(HttpResponseMessage response, string message, string responseText, Exception exception) =>
-        SwrServiceException.FromUnreadableBody(response, message, responseText, exception);
-
     /// <summary>
     /// Called with every deserialized success body, before it is returned: the place for a service that reports a
-    /// failure inside a 2xx answer (HSS's <c>error_code</c>). <paramref name="responseText"/> is empty unless the body
-    /// was read as a string (<c>ReadResponseAsString</c>).
+    /// failure inside a 2xx answer (HSS's <c>error_code</c>).
     /// </summary>
-    private protected virtual void ValidateResponseObject<T>(HttpResponseMessage response, T value, string responseText)
+    private protected virtual void ValidateResponseObject<T>(HttpResponseMessage response, T value)
     {
     }
 

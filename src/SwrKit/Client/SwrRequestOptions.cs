@@ -7,10 +7,10 @@ namespace SwrKit;
 public static class SwrRequestOptions
 {
     /// <summary>
-    /// The key of the operation name (e.g. <c>DeleteRetention</c>). Read it with <see cref="GetOperation"/>: the requests
-    /// SwrKit creates keep it inline rather than in <c>HttpRequestMessage.Options</c>.
+    /// Where the operation name is kept: inline on the requests SwrKit creates (no options dictionary per call), under
+    /// this key in <c>HttpRequestMessage.Options</c> otherwise. Not public: <see cref="GetOperation"/> reads both.
     /// </summary>
-    public const string OperationKey = "SwrKit.Operation";
+    internal const string OperationKey = "SwrKit.Operation";
 
     /// <summary>Gets the name of the SwrKit operation that created <paramref name="request"/>, or <see langword="null"/>.</summary>
     /// <param name="request">The request.</param>

@@ -5,7 +5,9 @@ using System.Threading.Tasks;
 namespace SwrKit;
 
 /// <summary>
-/// Configuration of the clients <c>AddSwrKit</c> registers, usually bound from the <c>SwrKit</c> configuration section.
+/// Configuration of the clients SwrKit builds: those <c>AddSwrKit</c> registers (usually bound from the <c>SwrKit</c>
+/// configuration section) and those created with a client's constructor that takes these options
+/// (<c>new SwrClient(options)</c>).
 /// Credentials are either an AK/SK pair (<see cref="AccessKey"/>, <see cref="SecretKey"/>, optionally
 /// <see cref="ProjectId"/> and <see cref="SecurityToken"/>) or an IAM token (<see cref="Token"/> or
 /// <see cref="TokenProvider"/>). <see cref="ToString"/> never shows a secret.
@@ -69,6 +71,13 @@ public sealed class SwrKitOptions
     /// </summary>
     public int MaxResponseContentBufferSize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Your application's name and version, e.g. <c>image-sync/2.1</c>, sent first in every request's
+    /// <c>User-Agent</c> (<c>image-sync/2.1 swrkit-dotnet/1.0.0 (.NET 8.0.11; Linux ...)</c>) so that support can tell
+    /// your calls apart. 1 to 64 characters: letters, digits, <c>/</c> and <c>!#$%&amp;'*+-.^_`|~</c>.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>The configuration path these options were bound from (<c>SwrKit</c>), for messages that name keys.</summary>
     internal string ConfigurationPath { get; set; } = SectionName;
 
@@ -78,7 +87,7 @@ public sealed class SwrKitOptions
         $"SwrKitOptions {{ Region = {Region ?? "(none)"}, AccessKey = {AccessKey ?? "(none)"}, SecretKey = {Redact(SecretKey)}, ProjectId = {ProjectId ?? "(none)"}, " +
         $"SecurityToken = {Redact(SecurityToken)}, Token = {Redact(Token)}, TokenProvider = {(TokenProvider is null ? "(none)" : "(set)")}, " +
         $"Endpoints = {Endpoints}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {Retry}, CircuitBreaker = {CircuitBreaker}, AllowInsecureHttp = {AllowInsecureHttp}, " +
-        $"MaxResponseContentBufferSize = {MaxResponseContentBufferSize} }}";
+        $"MaxResponseContentBufferSize = {MaxResponseContentBufferSize}, ApplicationId = {ApplicationId ?? "(none)"} }}";
 
     /// <summary>The full configuration key of a setting: <c>SwrKit:Retry:MaxRetries</c>.</summary>
     internal string ConfigurationKey(string name) => string.IsNullOrEmpty(ConfigurationPath) ? name : ConfigurationPath + ":" + name;

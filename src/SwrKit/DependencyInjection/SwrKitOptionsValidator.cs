@@ -30,6 +30,11 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         ValidateLimits(options, failures);
         ValidateRetry(options, failures);
         ValidateCircuitBreaker(options, failures);
+        if (options.ApplicationId is { } applicationId && !Http.SwrKitUserAgent.IsValidApplicationId(applicationId))
+        {
+            failures.Add($"{options.ConfigurationKey(nameof(SwrKitOptions.ApplicationId))} must be 1 to {Http.SwrKitUserAgent.MaxApplicationIdLength} characters: letters, digits, '/' or one of !#$%&'*+-.^_`|~ (it leads the User-Agent header).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -16,17 +16,15 @@ using SwrKit.Http;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers the four SwrKit clients (<see cref="ISwrClient"/>, <see cref="ICodeArtsRepoClient"/>,
+/// Registers the SwrKit clients (<see cref="ISwrClient"/>, <see cref="ICodeArtsRepoClient"/>,
 /// <see cref="IModelArtsClient"/>, <see cref="IHssClient"/>) as typed clients of <see cref="IHttpClientFactory"/>.
-/// Each client's handler chain is: timeout reporting → the resilience handler of Microsoft.Extensions.Http.Resilience
-/// (overall timeout, retries, optional circuit breaker, per-attempt timeout) → response buffering (per attempt) →
-/// logging (one line per attempt) → authentication (AK/SK signing or <c>X-Auth-Token</c>, so every attempt is signed
-/// afresh) → the network.
+/// Each client runs the same handler chain as a client created from <see cref="SwrKitOptions"/> without dependency
+/// injection: resilience (overall timeout, retries, optional circuit breaker, per-attempt timeout) → the attempt
+/// (response body read within it, size limit) → logging (one line per attempt) → authentication (AK/SK signing or
+/// <c>X-Auth-Token</c>, so every attempt is signed afresh) → the network.
 /// </summary>
 public static partial class SwrKitServiceCollectionExtensions
 {
-    private const string ResiliencePipelineName = "SwrKit";
-
     /// <summary>
     /// Adds the SwrKit clients configured from <paramref name="configuration"/>, typically
     /// <c>configuration.GetSection("SwrKit")</c>. The options are validated when the host starts; an invalid
@@ -99,27 +97,24 @@ public static partial class SwrKitServiceCollectionExtensions
         where TClient : class
         where TImplementation : ServiceClientBase, TClient
     {
-        var client = services.AddHttpClient(name, (provider, http) =>
+        services.AddHttpClient(name, (provider, http) =>
             {
                 http.BaseAddress = ServiceEndpoints.Resolve(Options(provider), service);
 
-                // The resilience pipeline enforces SwrKit:Timeout; the client reports it as a TimeoutException naming the limit.
+                // The resilience pipeline enforces SwrKit:Timeout, and names the limit when it fires.
                 http.Timeout = Timeout.InfiniteTimeSpan;
-            });
+            })
 
-        client.AddResilienceHandler(ResiliencePipelineName, (pipeline, context) =>
-        {
-            // Rebuilt when the options change, so a configuration reload applies to the next call.
-            context.EnableReloads<SwrKitOptions>();
-            SwrKitResiliencePipeline.Configure(pipeline, context.GetOptions<SwrKitOptions>(), Time(context.ServiceProvider), Logger(context.ServiceProvider));
-        });
-
-        client
-            .AddHttpMessageHandler(provider => new AttemptHandler(
-                Options(provider).MaxResponseContentBufferSize,
-                Options(provider).ConfigurationKey(nameof(SwrKitOptions.MaxResponseContentBufferSize))))
-            .AddHttpMessageHandler(provider => new LoggingHandler(Logger(provider), Time(provider)))
-            .AddHttpMessageHandler(CreateAuthenticationHandler)
+            // The same handlers, in the same order, as a client created from SwrKitOptions without dependency injection;
+            // a configuration reload reaches the resilience pipeline with the next call, and a reloaded token at once.
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+            {
+                var monitor = provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>();
+                foreach (var handler in SwrKitPipeline.CreateHandlers(monitor.CurrentValue, Time(provider), Logger(provider), monitor))
+                {
+                    handlers.Add(handler);
+                }
+            })
 
             // A redirect would carry the credentials to another origin: a 3xx reaches the client, which reports it.
             .ConfigurePrimaryHttpMessageHandler((primary, _) => RedirectSafeTransport.DisableRedirects(primary))
@@ -129,29 +124,9 @@ public static partial class SwrKitServiceCollectionExtensions
             .AddTypedClient<TClient>((http, provider) =>
             {
                 var typed = create(http);
-                typed.MaxResponseContentBufferSize = Options(provider).MaxResponseContentBufferSize;
-                typed.ReportPipelineTimeouts(Logger(provider));
+                typed.UsePipeline(ClientPipelineSettings.From(Options(provider), Logger(provider)));
                 return typed;
             });
-    }
-
-    private static DelegatingHandler CreateAuthenticationHandler(IServiceProvider provider)
-    {
-        var monitor = provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>();
-        var options = monitor.CurrentValue;
-        if (!string.IsNullOrEmpty(options.AccessKey))
-        {
-            var credentials = new AkSkCredentials(options.AccessKey!, options.SecretKey!, options.ProjectId, options.SecurityToken);
-            return new AkSkSigningHandler(credentials, Time(provider), options.AllowInsecureHttp);
-        }
-
-        if (options.TokenProvider is { } tokenProvider)
-        {
-            return new TokenAuthenticationHandler(tokenProvider, options.AllowInsecureHttp);
-        }
-
-        // Read per request, so a configuration reload with a new token takes effect at once.
-        return new TokenAuthenticationHandler(_ => new ValueTask<string>(monitor.CurrentValue.Token ?? string.Empty), options.AllowInsecureHttp);
     }
 
     private static SwrKitOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>().CurrentValue;

@@ -10,43 +10,35 @@ using System.Threading.Tasks;
 namespace SwrKit;
 
 /// <summary>
-/// The service answered with an error: a non-2xx status, an HSS body with a non-zero <c>error_code</c>, or a body
-/// that could not be read. One type for all four services; <see cref="ErrorCode"/> and <see cref="ErrorMessage"/>
-/// are read from whichever error shape the service used (<c>{"error_code","error_msg"}</c>, SWR's
-/// <c>[{"errorCode","errorMessage","detail"}]</c> or <c>{"errors":[...]}</c>, or plain text).
+/// The service answered, and the answer is a failure: a non-2xx status (a redirect included: SwrKit never follows one),
+/// an HSS body with a non-zero <c>error_code</c>, or an answer SwrKit refuses to use (a success body larger than
+/// <see cref="ServiceClientBase.MaxResponseContentBufferSize"/>, one that cannot be read as the operation's result, or
+/// one a handler below SwrKit obtained by following a redirect). One type for all four services;
+/// <see cref="ErrorCode"/> and <see cref="ErrorMessage"/> are read from whichever error shape the service used
+/// (<c>{"error_code","error_msg"}</c>, SWR's <c>[{"errorCode","errorMessage","detail"}]</c> or <c>{"errors":[...]}</c>,
+/// or plain text). Secrets the request carried are masked in every property.
 /// </summary>
-public class SwrServiceException : Exception
+public class SwrServiceException : SwrKitException
 {
     /// <summary>The most characters of the response body kept in <see cref="ResponseBody"/>.</summary>
     public const int MaxResponseBodyLength = 4096;
 
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
 
-    /// <summary>Creates an exception as a test double or a wrapper would.</summary>
+    /// <summary>Creates an exception, as a test double or a wrapper would.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="errorCode">The service's error code, if any.</param>
     /// <param name="errorMessage">The service's error message, if any.</param>
     /// <param name="requestId">The request ID, if any.</param>
     /// <param name="responseBody">The raw response body, if any (truncated to <see cref="MaxResponseBodyLength"/>).</param>
-    public SwrServiceException(int statusCode, string? errorCode, string? errorMessage, string? requestId = null, string? responseBody = null)
-        : this(null, statusCode, new ErrorDetails(errorCode, errorMessage, requestId), responseBody, NoHeaders, null, null)
+    /// <param name="operation">The operation that failed (e.g. <c>DeleteRetention</c>), if any.</param>
+    public SwrServiceException(int statusCode, string? errorCode, string? errorMessage, string? requestId = null, string? responseBody = null, string? operation = null)
+        : this(null, statusCode, new ErrorDetails(errorCode, errorMessage, requestId), responseBody, NoHeaders, operation, 1, null)
     {
     }
 
-    /// <summary>Creates an exception from a raw response, reading the error fields from <paramref name="response"/>.</summary>
-    /// <param name="message">What failed.</param>
-    /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="response">The response body text.</param>
-    /// <param name="headers">The response headers.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    /// <remarks>This is the constructor of NSwag's exception contract, for code that wraps a generated client.</remarks>
-    public SwrServiceException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : this(message, statusCode, ErrorBodyParser.Parse(response), response, headers ?? NoHeaders, null, innerException)
-    {
-    }
-
-    private SwrServiceException(string? summary, int statusCode, ErrorDetails details, string? responseBody, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? operation, Exception? innerException)
-        : base(BuildMessage(summary, statusCode, details, operation, FindRequestId(details, headers)), innerException)
+    private SwrServiceException(string? summary, int statusCode, ErrorDetails details, string? responseBody, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? operation, int attempts, Exception? innerException)
+        : base(BuildMessage(summary, statusCode, details, operation, FindRequestId(details, headers)), operation, attempts, innerException)
     {
         StatusCode = statusCode;
         ErrorCode = details.Code;
@@ -54,7 +46,6 @@ public class SwrServiceException : Exception
         RequestId = FindRequestId(details, headers);
         ResponseBody = Truncate(responseBody);
         Headers = headers;
-        Operation = operation;
     }
 
     /// <summary>The HTTP status code (200 for an HSS failure reported in the body).</summary>
@@ -72,15 +63,12 @@ public class SwrServiceException : Exception
     /// <summary>The response body, truncated to <see cref="MaxResponseBodyLength"/> characters.</summary>
     /// <remarks>
     /// For an HSS failure reported inside a 200, the body was consumed by the deserializer; this is the model
-    /// re-serialized (unknown fields included) unless the client's <c>ReadResponseAsString</c> kept the exact text.
+    /// re-serialized, unknown fields included.
     /// </remarks>
     public string? ResponseBody { get; }
 
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
-
-    /// <summary>The operation that failed (e.g. <c>DeleteRetention</c>), when known.</summary>
-    public string? Operation { get; }
 
     /// <summary>
     /// <see langword="true"/> when the resource is already gone, so an idempotent delete can count as done:
@@ -89,6 +77,13 @@ public class SwrServiceException : Exception
     /// </summary>
     public bool IsNotFound => StatusCode == 404
         || (StatusCode == 400 && ErrorCode is NotFoundCodes.SyncTask or NotFoundCodes.RetentionPolicy);
+
+    /// <inheritdoc/>
+    /// <remarks>HTTP 408, 429 and 5xx but 501 and 505.</remarks>
+    public override bool IsTransient => Transience.IsTransientStatus(StatusCode);
+
+    /// <inheritdoc/>
+    public override bool IsThrottled => Transience.IsThrottled(StatusCode, ErrorCode);
 
     /// <summary>The most bytes of an error body read; the error fields are still found when the body is longer.</summary>
     internal const int MaxErrorBodyBytes = 64 * 1024;
@@ -110,7 +105,7 @@ public class SwrServiceException : Exception
         if (status is >= 300 and < 400)
         {
             var location = response.Headers.Location;
-            summary = (location is null ? "a redirect without a Location" : "a redirect to " + location.OriginalString)
+            summary = (location is null ? "a redirect without a Location" : "a redirect to " + QuotedText.Cut(location.OriginalString))
                 + "; SwrKit does not follow redirects, so credentials never reach another origin";
         }
 
@@ -135,7 +130,7 @@ public class SwrServiceException : Exception
 
     /// <summary>The answer came from another URL than the request's: a redirect was followed below SwrKit.</summary>
     internal static SwrServiceException FromFollowedRedirect(HttpResponseMessage response, Uri finalUri) =>
-        Create(response, "the request was redirected to " + finalUri.OriginalString + " by the HttpClient's handler; SwrKit does not use a redirected answer (set AllowAutoRedirect = false)", default, null, null);
+        Create(response, "the request was redirected to " + QuotedText.Cut(finalUri.OriginalString) + " by the HttpClient's handler; SwrKit does not use a redirected answer (set AllowAutoRedirect = false)", default, null, null);
 
     /// <summary>A success body larger than the client's limit; it was not read past the limit.</summary>
     internal static SwrServiceException FromOversizedBody(HttpResponseMessage response, long limit, string limitSetting) =>
@@ -147,7 +142,8 @@ public class SwrServiceException : Exception
         var mask = SecretMask.For(request);
         var masked = new ErrorDetails(mask.Apply(details.Code), mask.Apply(details.Message), mask.Apply(details.RequestId));
         var operation = request is null ? null : SwrRequestOptions.GetOperation(request);
-        return new SwrServiceException(mask.Apply(summary), (int)response.StatusCode, masked, mask.Apply(body), mask.Apply(HeadersOf(response)), operation, innerException);
+        var attempts = request is null ? 1 : Http.HttpAttempt.Get(request);
+        return new SwrServiceException(mask.Apply(summary), (int)response.StatusCode, masked, mask.Apply(body), mask.Apply(HeadersOf(response)), operation, attempts, innerException);
     }
 
     private static string? FindRequestId(ErrorDetails details, IReadOnlyDictionary<string, IEnumerable<string>> headers)
@@ -172,6 +168,9 @@ public class SwrServiceException : Exception
     {
         var text = new System.Text.StringBuilder();
         text.Append(operation ?? "The request").Append(" failed with HTTP ").Append(statusCode);
+
+        // The spec's description of the status for this operation, when SwrKit has nothing more specific to say.
+        summary ??= operation is null ? null : SwrKitStatusDescriptions.Describe(operation, statusCode);
         if (!string.IsNullOrEmpty(summary))
         {
             text.Append(" (").Append(summary).Append(')');
@@ -179,17 +178,17 @@ public class SwrServiceException : Exception
 
         if (details.Code is not null || details.Message is not null)
         {
-            text.Append(": ").Append(details.Code ?? "no error code");
+            text.Append(": ").Append(QuotedText.Cut(details.Code) ?? "no error code");
             if (details.Message is not null)
             {
-                text.Append(" - ").Append(Truncate(details.Message, 512));
+                text.Append(" - ").Append(QuotedText.Cut(details.Message, QuotedText.MaxProseLength));
             }
         }
 
         text.Append('.');
         if (requestId is not null)
         {
-            text.Append(" Request ID: ").Append(requestId).Append('.');
+            text.Append(" Request ID: ").Append(QuotedText.Cut(requestId)).Append('.');
         }
 
         return text.ToString();
@@ -222,17 +221,4 @@ public class SwrServiceException : Exception
         public const string SyncTask = "SVCSTG.SWR.4001158";
         public const string RetentionPolicy = "SVCSTG.SWR.4000306";
     }
-}
-
-/// <summary>The generated code throws this for error responses with a documented schema; it is caught as <see cref="SwrServiceException"/>.</summary>
-/// <typeparam name="TResult">The documented error body type.</typeparam>
-internal sealed class SwrServiceException<TResult> : SwrServiceException
-{
-    public SwrServiceException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
-    {
-        Result = result;
-    }
-
-    public TResult Result { get; }
 }

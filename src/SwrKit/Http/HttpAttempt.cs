@@ -12,6 +12,9 @@ internal static class HttpAttempt
 
     public static int Get(HttpRequestMessage request) => RequestOptionsAccessor.Get(request, Key, 1);
 
+    /// <summary>How many attempts SwrKit's pipeline has begun (0 when none, or when no SwrKit pipeline sent it).</summary>
+    public static int Made(HttpRequestMessage request) => RequestOptionsAccessor.Get(request, Key, 0);
+
     /// <summary>Counts a new attempt and returns its number.</summary>
     public static int Begin(HttpRequestMessage request)
     {

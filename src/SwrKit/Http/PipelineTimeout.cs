@@ -7,40 +7,37 @@ using Polly.Timeout;
 namespace SwrKit.Http;
 
 /// <summary>
-/// A timeout of the resilience pipeline <c>AddSwrKit</c> builds, as the <see cref="TimeoutException"/> the client
-/// throws: it names the operation, the limit, its configuration key and the attempts made, where Polly's
-/// <see cref="TimeoutRejectedException"/> would name none of them. The generated operation catches the exception where
-/// it awaits the response, so the translation costs no handler layer of its own.
+/// A timeout of the resilience pipeline as the <see cref="SwrTimeoutException"/> the operation throws: it names the
+/// operation, the limit, its configuration key and the attempts made, where Polly's <see cref="TimeoutRejectedException"/>
+/// names none of them.
 /// </summary>
 internal static class PipelineTimeout
 {
-    public static TimeoutException Create(HttpRequestMessage request, TimeoutRejectedException exception, ILogger logger)
+    public static SwrTimeoutException Create(HttpRequestMessage? request, string operation, TimeoutRejectedException exception, int attempts, ILogger? logger)
     {
-        var operation = SwrKitResiliencePipeline.NameOf(request);
-        var attempts = HttpAttempt.Get(request);
         var plural = attempts == 1 ? string.Empty : "s";
 
-        // Another handler's timeout (one added through ConfigureHttpClients, say) has no SwrKit key to name.
-        if (FiredTimeout.Get(request) is not { } fired || fired.Limit != exception.Timeout)
+        // Another strategy's timeout (an application's own pipeline over its HttpClient, say) has no SwrKit key to name.
+        if (request is null || FiredTimeout.Get(request) is not { } fired || fired.Limit != exception.Timeout)
         {
-            return new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0} timed out: no response within {1} after {2} attempt{3}.", operation, FormatDuration(exception.Timeout), attempts, plural), exception);
+            var plain = string.Format(CultureInfo.InvariantCulture, "{0} timed out: no response within {1} after {2} attempt{3}.", operation, Durations.Format(exception.Timeout), attempts, plural);
+            return new SwrTimeoutException(plain, exception.Timeout, operation, attempts, exception);
         }
 
-        Log.TimedOut(logger, operation, fired.Which, fired.Limit.TotalMilliseconds, fired.ConfigurationKey, attempts);
+        if (logger is not null)
+        {
+            Log.TimedOut(logger, operation, fired.Which, fired.Limit.TotalMilliseconds, fired.ConfigurationKey, attempts);
+        }
+
         var message = string.Format(
             CultureInfo.InvariantCulture,
             "{0} timed out: no response within {1} timeout of {2} ({3}) after {4} attempt{5}.",
             operation,
             fired.Which,
-            FormatDuration(fired.Limit),
+            Durations.Format(fired.Limit),
             fired.ConfigurationKey,
             attempts,
             plural);
-        return new TimeoutException(message, exception);
+        return new SwrTimeoutException(message, fired.Limit, operation, attempts, exception);
     }
-
-    private static string FormatDuration(TimeSpan value) =>
-        value < TimeSpan.FromSeconds(1)
-            ? ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
-            : value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

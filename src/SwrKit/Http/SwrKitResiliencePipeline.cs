@@ -1,18 +1,18 @@
 using System;
 using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace SwrKit.Http;
 
 /// <summary>
-/// The strategies of the resilience handler <c>AddSwrKit</c> puts on every client: overall timeout (when it can fire
+/// The strategies of the resilience handler every client SwrKit builds runs (<see cref="ResilienceHandler"/>, on both
+/// the <c>AddSwrKit</c> path and the <see cref="SwrKitOptions"/> constructors): overall timeout (when it can fire
 /// before the attempt timeout), retry (when <c>Retry:MaxRetries</c> is set), circuit breaker (when enabled),
 /// per-attempt timeout (when shorter than the overall one). What SwrKit decides on top of
 /// the library's defaults: which failures are transient, which operations may be repeated, and that a
@@ -20,15 +20,20 @@ namespace SwrKit.Http;
 /// </summary>
 internal static class SwrKitResiliencePipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        builder.TimeProvider = timeProvider;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "SwrKit", TimeProvider = timeProvider };
+        Configure(builder, options, timeProvider, logger);
+        return builder.Build();
+    }
 
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
+    {
         // With a single attempt (no retries, the default) a shorter attempt timeout always fires first, so the overall
         // one would be a pipeline layer on every call that can never act.
         if (options.Retry.MaxRetries > 0 || options.AttemptTimeout >= options.Timeout)
         {
-            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            builder.AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "Overall",
                 Timeout = options.Timeout,
@@ -43,7 +48,7 @@ internal static class SwrKitResiliencePipeline
 
         if (options.CircuitBreaker.Enabled)
         {
-            builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 FailureRatio = options.CircuitBreaker.FailureRatio,
                 MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
@@ -56,7 +61,7 @@ internal static class SwrKitResiliencePipeline
         // An attempt timeout as long as the overall one could never fire first: leave it out.
         if (options.AttemptTimeout < options.Timeout)
         {
-            builder.AddTimeout(new HttpTimeoutStrategyOptions
+            builder.AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "Attempt",
                 Timeout = options.AttemptTimeout,
@@ -65,23 +70,25 @@ internal static class SwrKitResiliencePipeline
         }
     }
 
-    /// <summary>A failure another attempt may not repeat: the library's (408, 429, 5xx, transport errors, attempt timeouts) but 501 and 505, plus a body cut off mid-read.</summary>
+    /// <summary>A failure another attempt may cure (<see cref="Transience"/>): 408, 429, 5xx but 501 and 505, a failed connection, a body cut off mid-read, an attempt timeout.</summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result?.StatusCode is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported)
-        && (HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Exception is IOException);
+        outcome.Result is { } response ? Transience.IsTransientStatus((int)response.StatusCode) : Transience.IsTransientException(outcome.Exception);
 
-    private static HttpRetryStrategyOptions CreateRetry(SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
+    private static RetryStrategyOptions<HttpResponseMessage> CreateRetry(SwrKitOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var retry = options.Retry;
         var optInKey = options.ConfigurationKey(nameof(SwrKitOptions.Retry) + ":" + nameof(SwrKitRetryOptions.RetryNonIdempotentOperations));
         var maxDelayKey = options.ConfigurationKey(nameof(SwrKitOptions.Retry) + ":" + nameof(SwrKitRetryOptions.MaxDelay));
 
-        // The library's defaults give jittered exponential back-off and honour Retry-After; MaxDelay caps the back-off.
-        return new HttpRetryStrategyOptions
+        // Jittered exponential back-off, capped by MaxDelay; a Retry-After within MaxDelay is waited out instead.
+        return new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = retry.MaxRetries,
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterOf(args.Outcome.Result, timeProvider) is { } wait && wait > TimeSpan.Zero ? wait : null),
             ShouldHandle = args =>
             {
                 if (!IsTransient(args.Outcome))
@@ -89,7 +96,7 @@ internal static class SwrKitResiliencePipeline
                     return new ValueTask<bool>(false);
                 }
 
-                var request = args.Context.GetRequestMessage();
+                var request = ResilienceHandler.RequestOf(args.Context);
                 var operation = request is null ? null : SwrRequestOptions.GetOperation(request);
                 var repeatable = request is null
                     || SwrOperations.IsIdempotent(operation, request.Method)
@@ -115,7 +122,7 @@ internal static class SwrKitResiliencePipeline
             OnRetry = args =>
             {
                 var retryNumber = args.AttemptNumber + 1;
-                Log.RetryScheduled(logger, NameOf(args.Context.GetRequestMessage()), retryNumber, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds, retryNumber, retry.MaxRetries);
+                Log.RetryScheduled(logger, NameOf(ResilienceHandler.RequestOf(args.Context)), retryNumber, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds, retryNumber, retry.MaxRetries);
                 return default;
             },
         };
@@ -132,7 +139,7 @@ internal static class SwrKitResiliencePipeline
         _ => outcome.Result is { } response ? "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : "no response",
     };
 
-    // The library applies Retry-After but offers no way to see it before deciding to retry, which the cap needs.
+    // Read before deciding to retry (the cap needs it) and again for the delay.
     private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeProvider timeProvider) => response?.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
@@ -142,7 +149,7 @@ internal static class SwrKitResiliencePipeline
 
     private static ValueTask Mark(OnTimeoutArguments args, string which, string key)
     {
-        if (args.Context.GetRequestMessage() is { } request)
+        if (ResilienceHandler.RequestOf(args.Context) is { } request)
         {
             FiredTimeout.Set(request, new FiredTimeout(which, args.Timeout, key));
         }

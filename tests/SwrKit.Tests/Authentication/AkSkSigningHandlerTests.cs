@@ -85,7 +85,8 @@ public sealed class AkSkSigningHandlerTests
     {
         using var http = new HttpClient(new AkSkSigningHandler(new AkSkCredentials(Ak, Sk))) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new SwrClient(http).DeleteRetentionAsync("my-org", "app", 1));
+        var ex = await Assert.ThrowsAsync<SwrKitException>(() => new SwrClient(http).DeleteRetentionAsync("my-org", "app", 1));
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
 
         Assert.Contains("http://", ex.Message);
         Assert.DoesNotContain(Sk, ex.Message);

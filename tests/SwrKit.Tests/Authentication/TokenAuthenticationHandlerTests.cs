@@ -40,7 +40,8 @@ public sealed class TokenAuthenticationHandlerTests
     public async Task Plain_http_is_refused_except_to_loopback()
     {
         using var refused = new HttpClient(new TokenAuthenticationHandler("TEST-TOKEN-7c1")) { BaseAddress = new Uri("http://swr-api.example.invalid/") };
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new SwrClient(refused).DeleteRetentionAsync("my-org", "app", 1));
+        var ex = await Assert.ThrowsAsync<SwrKitException>(() => new SwrClient(refused).DeleteRetentionAsync("my-org", "app", 1));
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
         Assert.DoesNotContain("TEST-TOKEN-7c1", ex.Message);
 
         await using var server = await LoopbackServer.StartAsync();

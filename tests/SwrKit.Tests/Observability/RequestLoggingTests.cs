@@ -65,7 +65,7 @@ public sealed class RequestLoggingTests
         // The reset gets the default attempt timeout: on a loaded machine it can take longer than the short one below.
         await using (var host = SwrKitTestHost.Create(server))
         {
-            await Expect.ThrowsAsync<HttpRequestException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
+            await Expect.ThrowsAsync<SwrConnectionException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
             var failed = Assert.Single(host.Logs.SwrKitLines, l => l.EventId.Name == "RequestFailed");
             Assert.Equal(LogLevel.Warning, failed.Level);
             Assert.Contains("HttpRequestException", failed.Message);
@@ -73,7 +73,7 @@ public sealed class RequestLoggingTests
 
         server.Handler = Faults.Hang;
         await using var slow = SwrKitTestHost.Create(server, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
-        await Expect.ThrowsAsync<TimeoutException>(() => slow.Swr.DeleteRetentionAsync("my-org", "app", 1));
+        await Expect.ThrowsAsync<SwrTimeoutException>(() => slow.Swr.DeleteRetentionAsync("my-org", "app", 1));
         var timedOut = Assert.Single(slow.Logs.SwrKitLines, l => l.EventId.Name == "TimedOut");
         Assert.Equal(LogLevel.Warning, timedOut.Level);
         Assert.Equal("DeleteRetention timed out: the per-attempt timeout of 500 ms (SwrKit:AttemptTimeout) after 1 attempt(s)", timedOut.Message);

@@ -153,20 +153,20 @@ public sealed class FaultMatrixTests
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task Connection_resets_end_in_HttpRequestException_and_a_POST_is_sent_once()
+    public async Task Connection_resets_end_in_SwrConnectionException_and_a_POST_is_sent_once()
     {
         await using var server = await LoopbackServer.StartAsync(Faults.Reset);
         await using var host = SwrKitTestHost.Create(server, o => o.Retry.MaxRetries = 2);
 
-        await Expect.ThrowsAsync<HttpRequestException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
+        await Expect.ThrowsAsync<SwrConnectionException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
         Assert.Equal(3, server.Requests.Count);
 
-        await Expect.ThrowsAsync<HttpRequestException>(() => host.CodeArts.StartRemoteMirrorSynchronizationAsync(123, MirrorRequest));
+        await Expect.ThrowsAsync<SwrConnectionException>(() => host.CodeArts.StartRemoteMirrorSynchronizationAsync(123, MirrorRequest));
         Assert.Equal(4, server.Requests.Count);
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task A_slow_response_past_the_attempt_timeout_is_a_TimeoutException_naming_the_operation_and_the_limit()
+    public async Task A_slow_response_past_the_attempt_timeout_is_a_SwrTimeoutException_naming_the_operation_and_the_limit()
     {
         await using var server = await LoopbackServer.StartAsync(Faults.Hang);
         await using var host = SwrKitTestHost.Create(server, o =>
@@ -176,7 +176,7 @@ public sealed class FaultMatrixTests
         });
         var watch = Stopwatch.StartNew();
 
-        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
+        var ex = await Expect.ThrowsAsync<SwrTimeoutException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
 
         Assert.Equal("DeleteRetention timed out: no response within the per-attempt timeout of 200 ms (SwrKit:AttemptTimeout) after 2 attempts.", ex.Message);
         Assert.Equal(2, server.Requests.Count);
@@ -195,7 +195,7 @@ public sealed class FaultMatrixTests
         });
         var watch = Stopwatch.StartNew();
 
-        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
+        var ex = await Expect.ThrowsAsync<SwrTimeoutException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
 
         Assert.StartsWith("DeleteImage timed out: no response within the overall timeout of 500 ms (SwrKit:Timeout) after ", ex.Message);
         Assert.InRange(server.Requests.Count, 1, 3);
@@ -215,7 +215,7 @@ public sealed class FaultMatrixTests
         });
         var watch = Stopwatch.StartNew();
 
-        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
+        var ex = await Expect.ThrowsAsync<SwrTimeoutException>(() => host.ModelArts.DeleteImageAsync("proj-1", "img-1"));
 
         Assert.Equal("DeleteImage timed out: no response within " + named + " after 1 attempt.", ex.Message);
         Assert.Single(server.Requests);
@@ -223,14 +223,24 @@ public sealed class FaultMatrixTests
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task A_client_over_the_applications_own_Polly_pipeline_passes_its_timeout_on_unchanged()
+    public async Task A_timeout_of_the_applications_own_Polly_pipeline_is_a_SwrTimeoutException_around_Pollys()
     {
         await using var server = await LoopbackServer.StartAsync(Faults.Hang);
         var pipeline = Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(new Polly.ResiliencePipelineBuilder<HttpResponseMessage>(), TimeSpan.FromMilliseconds(200)).Build();
-        using var http = new HttpClient(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = new HttpClientHandler() }) { BaseAddress = server.BaseAddress };
+        using var http = new HttpClient(new PollyHandler(pipeline) { InnerHandler = new HttpClientHandler() }) { BaseAddress = server.BaseAddress };
 
-        // Only AddSwrKit's own pipeline is reported as SwrKit's TimeoutException; an application's stays Polly's.
-        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => new ModelArtsClient(http).DeleteImageAsync("proj-1", "img-1"));
+        // The same type as SwrKit's own timeouts; Polly's exception is kept inside, and no SwrKit setting is named.
+        var ex = await Assert.ThrowsAsync<SwrTimeoutException>(() => new ModelArtsClient(http).DeleteImageAsync("proj-1", "img-1"));
+
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
+        Assert.Equal("DeleteImage timed out: no response within 200 ms after 1 attempt.", ex.Message);
+    }
+
+    private sealed class PollyHandler(Polly.ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            pipeline.ExecuteAsync(token => new ValueTask<HttpResponseMessage>(base.SendAsync(request, token)), cancellationToken).AsTask();
     }
 
     [Fact(Timeout = 20_000)]
@@ -243,7 +253,7 @@ public sealed class FaultMatrixTests
             o.Retry.MaxRetries = 3;
         });
 
-        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.Hss.RunImageSynchronizeAsync("proj-1", HssRequest));
+        var ex = await Expect.ThrowsAsync<SwrTimeoutException>(() => host.Hss.RunImageSynchronizeAsync("proj-1", HssRequest));
 
         Assert.Contains("RunImageSynchronize", ex.Message);
         Assert.Single(server.Requests);
@@ -255,7 +265,7 @@ public sealed class FaultMatrixTests
         await using var server = await LoopbackServer.StartAsync(Faults.StallMidBody);
         await using var host = SwrKitTestHost.Create(server, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
 
-        var ex = await Expect.ThrowsAsync<TimeoutException>(() => host.CodeArts.StartRemoteMirrorSynchronizationAsync(123, MirrorRequest));
+        var ex = await Expect.ThrowsAsync<SwrTimeoutException>(() => host.CodeArts.StartRemoteMirrorSynchronizationAsync(123, MirrorRequest));
 
         Assert.Contains("StartRemoteMirrorSynchronization timed out", ex.Message);
     }

@@ -119,7 +119,9 @@ public sealed class RetryDecisionTests
 
         await Expect.ThrowsAsync<SwrServiceException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 1));
         await Expect.ThrowsAsync<SwrServiceException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 2));
-        await Expect.ThrowsAsync<BrokenCircuitException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 3));
+        var open = await Expect.ThrowsAsync<SwrCircuitOpenException>(() => host.Swr.DeleteRetentionAsync("my-org", "app", 3));
+        Assert.IsType<BrokenCircuitException>(open.InnerException);
+        Assert.Equal(0, open.Attempts);
         Assert.Equal(2, server.Requests.Count);
 
         // One breaker per client: the other services are not affected.

@@ -218,8 +218,9 @@ public sealed class CallerInputTests
         var handler = new TokenAuthenticationHandler(_ => new ValueTask<string>("tok\r\nX-Evil: 1"));
         var client = new ModelArtsClient(new HttpClient(handler) { BaseAddress = server.BaseAddress });
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.DeleteImageAsync("p1", "img"));
+        var ex = await Assert.ThrowsAsync<SwrKitException>(() => client.DeleteImageAsync("p1", "img"));
 
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
         Assert.Contains("U+000D", ex.Message);
         Assert.DoesNotContain("X-Evil", ex.Message);
         Assert.Equal(0, server.Connections);

@@ -62,9 +62,11 @@ public sealed class RedirectTests
             InnerHandler = new PassThroughHandler { InnerHandler = new SocketsHttpHandler() },
         }) { BaseAddress = server.BaseAddress });
 
-        var tokenEx = await Assert.ThrowsAsync<InvalidOperationException>(() => token.DeleteImageAsync("p1", "img"));
-        var signedEx = await Assert.ThrowsAsync<InvalidOperationException>(() => signed.DeleteImageAsync("p1", "img"));
+        // A SwrKit exception, as for every failure of a call; the handler's refusal is inside.
+        var tokenEx = await Assert.ThrowsAsync<SwrKitException>(() => token.DeleteImageAsync("p1", "img"));
+        var signedEx = await Assert.ThrowsAsync<SwrKitException>(() => signed.DeleteImageAsync("p1", "img"));
 
+        Assert.IsType<InvalidOperationException>(tokenEx.InnerException);
         Assert.Contains("AllowAutoRedirect = false", tokenEx.Message);
         Assert.Contains("AkSkSigningHandler", signedEx.Message);
         Assert.Equal(0, server.Connections);

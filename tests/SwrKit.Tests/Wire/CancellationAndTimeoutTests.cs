@@ -30,14 +30,16 @@ public sealed class CancellationAndTimeoutTests
     }
 
     [Fact]
-    public async Task A_timeout_surfaces_as_a_TimeoutException_cause_naming_the_limit()
+    public async Task A_timeout_surfaces_as_a_SwrTimeoutException_naming_the_limit()
     {
         await using var server = await LoopbackServer.StartAsync(Hang);
         var client = new SwrClient(server.CreateClient(timeout: TimeSpan.FromMilliseconds(300)));
 
-        var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => client.DeleteRetentionAsync("my-org", "app", 1));
+        var ex = await Assert.ThrowsAsync<SwrTimeoutException>(() => client.DeleteRetentionAsync("my-org", "app", 1));
 
-        Assert.IsType<TimeoutException>(ex.InnerException);
-        Assert.Contains("Timeout", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        Assert.Contains("HttpClient.Timeout of 300 ms", ex.Message);
+        Assert.True(ex.IsTransient);
+        Assert.Equal("DeleteRetention", ex.Operation);
     }
 }

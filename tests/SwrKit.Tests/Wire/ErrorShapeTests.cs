@@ -79,7 +79,7 @@ public sealed class ErrorShapeTests
         Assert.Equal(200, ex.StatusCode);
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(ex.InnerException);
         Assert.Equal("StartRemoteMirrorSynchronization", ex.Operation);
-        Assert.StartsWith("StartRemoteMirrorSynchronization failed with HTTP 200 (Could not deserialize the response body", ex.Message);
+        Assert.StartsWith("StartRemoteMirrorSynchronization failed with HTTP 200 (the body cannot be read as StartRemoteMirrorResponse", ex.Message);
         Assert.Null(ex.ErrorCode);
     }
 }

@@ -54,18 +54,16 @@ public sealed class HssClientWireTests
     }
 
     [Fact]
-    public async Task The_error_body_keeps_unknown_fields_and_the_exact_text_when_read_as_a_string()
+    public async Task The_error_body_keeps_unknown_fields()
     {
         const string body = """{"error_code": 7, "error_description": "busy", "retry_in": 30}""";
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, body));
 
         var streamed = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
-        var asText = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()) { ReadResponseAsString = true }.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
 
         Assert.Equal("7", streamed.ErrorCode);
         Assert.Contains("\"retry_in\":30", streamed.ResponseBody);
-        Assert.Equal(body, asText.ResponseBody);
-        Assert.Equal("busy", asText.ErrorMessage);
+        Assert.Equal("busy", streamed.ErrorMessage);
     }
 
     [Theory]

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace SwrKit.Http;
+
+/// <summary>What a client built by SwrKit takes from its options besides its <see cref="System.Net.Http.HttpClient"/> (see <see cref="ServiceClientBase.UsePipeline"/>).</summary>
+internal sealed class ClientPipelineSettings
+{
+    public ClientPipelineSettings(int maxResponseContentBufferSize, string? applicationId, ILogger logger)
+    {
+        MaxResponseContentBufferSize = maxResponseContentBufferSize;
+        ApplicationId = applicationId;
+        Logger = logger;
+    }
+
+    public int MaxResponseContentBufferSize { get; }
+
+    public string? ApplicationId { get; }
+
+    public ILogger Logger { get; }
+
+    public static ClientPipelineSettings From(SwrKitOptions options, ILogger logger) =>
+        new(options.MaxResponseContentBufferSize, options.ApplicationId, logger);
+}
