@@ -525,8 +525,18 @@ static class SwrNames
     }
 
     // Control characters would break a log line or an IDE tooltip; show them as \uXXXX.
+    /// <summary>The most characters of a name a message repeats; a longer one is cut and ends in <c>…</c>.</summary>
+    internal const int MaxQuotedLength = 64;
+
+    // A message quotes the value (or its suggested spelling) cut to MaxQuotedLength, so that a 70,000-character
+    // argument cannot make a 70,000-character exception message or diagnostic; control characters are shown escaped.
     private static string Printable(string value)
     {
+        if (value.Length > MaxQuotedLength)
+        {
+            value = value.Substring(0, char.IsHighSurrogate(value[MaxQuotedLength - 1]) ? MaxQuotedLength - 1 : MaxQuotedLength) + "…";
+        }
+
         foreach (var c in value)
         {
             if (char.IsControl(c))

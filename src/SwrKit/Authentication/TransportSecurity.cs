@@ -16,7 +16,7 @@ internal static class TransportSecurity
         }
 
         throw new InvalidOperationException(
-            $"SwrKit refuses to send credentials over plain http:// to '{uri.Host}'. Use an https:// endpoint, or allow it explicitly (allowInsecureHttp / SwrKit:AllowInsecureHttp=true) if the network is trusted.");
+            $"SwrKit refuses to send credentials over plain http:// to '{QuotedText.Cut(uri.Host)}'. Use an https:// endpoint, or allow it explicitly (allowInsecureHttp / SwrKit:AllowInsecureHttp=true) if the network is trusted.");
     }
 
     public static bool IsLoopback(Uri uri) =>

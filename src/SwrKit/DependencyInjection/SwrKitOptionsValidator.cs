@@ -95,7 +95,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         }
         else if (!ServiceEndpoints.IsValidRegion(o.Region))
         {
-            failures.Add($"{K("Region")} '{o.Region}' is not a region ID: use lower-case letters, digits and hyphens, e.g. cn-north-4.");
+            failures.Add($"{K("Region")} '{QuotedText.Cut(o.Region)}' is not a region ID: use lower-case letters, digits and hyphens, e.g. cn-north-4.");
         }
 
         foreach (var service in services)
@@ -167,7 +167,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         {
             if (!SwrOperations.NonIdempotentOperations.Contains(operation, StringComparer.OrdinalIgnoreCase))
             {
-                failures.Add($"{K("RetryNonIdempotentOperations")} lists '{operation}', which is not a non-idempotent SwrKit operation: use {string.Join(" or ", SwrOperations.NonIdempotentOperations)}.");
+                failures.Add($"{K("RetryNonIdempotentOperations")} lists '{QuotedText.Cut(operation)}', which is not a non-idempotent SwrKit operation: use {string.Join(" or ", SwrOperations.NonIdempotentOperations)}.");
             }
         }
     }

@@ -20,6 +20,9 @@ public static class Contenders
     public const string Refit = "refit";
     public const string Kiota = "kiota";
     public const string SwrKitDi = "swrkit-di";
+
+    /// <summary>SwrKit's constructor from <see cref="SwrKitOptions"/>: the same pipeline as AddSwrKit, without dependency injection.</summary>
+    public const string SwrKitOptionsPath = "swrkit-options";
     public const string RefitDi = "refit-di";
     public const string KiotaDi = "kiota-di";
 
@@ -31,12 +34,12 @@ public static class Contenders
 
     /// <summary>
     /// AddSwrKit with its resilience handler taken out again (for <see cref="Peers.Breakdown"/>): what SwrKit's own
-    /// handlers cost, apart from Microsoft.Extensions.Http.Resilience's pipeline. Not a configuration SwrKit offers.
+    /// handlers cost, apart from the resilience pipeline. Not a configuration SwrKit offers.
     /// </summary>
     public const string SwrKitDiNoResilience = "swrkit-di-noresilience";
 
     public static readonly string[] Plain = [Hand, SwrKit, Refit, Kiota];
-    public static readonly string[] DependencyInjection = [SwrKitDi, RefitDi, KiotaDi];
+    public static readonly string[] DependencyInjection = [SwrKitDi, SwrKitOptionsPath, RefitDi, KiotaDi];
 
     /// <summary>What each contender is, for the tables.</summary>
     public static string Describe(string name) => name switch
@@ -46,6 +49,7 @@ public static class Contenders
         Refit => "Refit 16.4.0 (source-generated), `RestService.ForGenerated<T>(http, settings)`, System.Text.Json",
         Kiota => "Kiota 1.38.0 client, `HttpClientRequestAdapter` on the same HttpClient, anonymous auth",
         SwrKitDi => "SwrKit via `AddSwrKit` (token, resilience with 3 retries configured, logging handler)",
+        SwrKitOptionsPath => "SwrKit via `new SwrClient(options)` (the same pipeline as AddSwrKit, 3 retries configured, no DI)",
         RefitDi => "Refit via `AddRefitGeneratedClient` (AddRefitClient for source-generated clients) + a token DelegatingHandler",
         SwrKitFactory => "SwrKit's constructor over an `IHttpClientFactory` client (the factory's logging handlers only)",
         SwrKitDiNoRetry => "SwrKit via `AddSwrKit` with `Retry.MaxRetries = 0`",
@@ -62,6 +66,7 @@ public static class Contenders
         Refit => new RefitContender("Refit", RestService.ForGenerated<IRefitSwrApi>(Require(http), RefitSetup.Settings()), owner),
         Kiota => new KiotaContender("Kiota", new KiotaSwrClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: Require(http)) { BaseUrl = KiotaBaseUrl(baseAddress) }), owner),
         SwrKitDi => CreateSwrKitDi(baseAddress, retries: 3),
+        SwrKitOptionsPath => CreateSwrKitFromOptions(baseAddress),
         SwrKitDiNoRetry => CreateSwrKitDi(baseAddress, retries: 0),
         SwrKitDiNoResilience => CreateSwrKitDi(baseAddress, retries: 0, withoutResilience: true),
         SwrKitFactory => CreateSwrKitOverFactory(baseAddress),
@@ -88,6 +93,21 @@ public static class Contenders
         return new SwrKitContender("SwrKit over IHttpClientFactory", () => new SwrClient(http), () => new CodeArtsRepoClient(http), () => new ModelArtsClient(http), () => new HssClient(http), provider);
     }
 
+    private static IContender CreateSwrKitFromOptions(Uri baseAddress)
+    {
+        var options = new SwrKitOptions { Token = CallArguments.Token, AllowInsecureHttp = true };
+        options.Endpoints.Swr = baseAddress;
+        options.Endpoints.CodeArtsRepo = baseAddress;
+        options.Endpoints.ModelArts = baseAddress;
+        options.Endpoints.Hss = baseAddress;
+        options.Retry.MaxRetries = 3;
+        var swr = new SwrClient(options);
+        var codeArts = new CodeArtsRepoClient(options);
+        var modelArts = new ModelArtsClient(options);
+        var hss = new HssClient(options);
+        return new SwrKitContender("SwrKit (options)", () => swr, () => codeArts, () => modelArts, () => hss, null);
+    }
+
     private static IContender CreateSwrKitDi(Uri baseAddress, int retries, bool withoutResilience = false)
     {
         var services = new ServiceCollection().AddLogging();
@@ -104,7 +124,7 @@ public static class Contenders
         if (withoutResilience)
         {
             builder.ConfigureHttpClients(client => client.ConfigureAdditionalHttpMessageHandlers(
-                (handlers, _) => handlers.Remove(handlers.Single(h => h is Microsoft.Extensions.Http.Resilience.ResilienceHandler))));
+                (handlers, _) => handlers.Remove(handlers.Single(h => h is SwrKit.Http.ResilienceHandler))));
         }
 
         var provider = services.BuildServiceProvider();
