@@ -11,7 +11,7 @@ public static class Usage
     public static async Task RunAsync(ISwrClient client, string fromConfig)
     {
         await client.DeleteRetentionAsync("My-Org", "group/app", 42);
-        await client.DeleteImageSyncRepoAsync(Team, "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "r", RemoteNamespace = "ok" });
+        await client.DeleteImageSyncRepoAsync(Team, "app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "r", RemoteNamespace = "ok" });
         await client.DeleteRetentionAsync("org", "app..x", 1);
         await client.DeleteRetentionAsync(fromConfig, fromConfig, 1);
         await client.DeleteRetentionAsync("org", SwrNames.EscapeRepository("group/app"), 1);

@@ -131,7 +131,7 @@ internal static class Scenario
 
         await steps.RunAsync(mode + ": SWR DeleteImageSyncRepo sends its JSON body", async () =>
         {
-            await clients.Swr.DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
+            await clients.Swr.DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
             var request = Checked(server.TakeSingle(), mode);
             Expect(request.Body == """{"remoteRegionId":"cn-north-4","remoteNamespace":"target-org"}""", "body " + request.Body);
         });
@@ -168,7 +168,7 @@ internal static class Scenario
 
         await steps.RunAsync(mode + ": HSS RunImageSynchronize sends the string enum, reads success", async () =>
         {
-            var result = await clients.Hss.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest { ImageType = ImageType.SharedImage }, region: "cn-north-4");
+            var result = await clients.Hss.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.SharedImage }, region: "cn-north-4");
             var request = Checked(server.TakeSingle(), mode);
             Expect(request.Body == """{"image_type":"shared_image"}""", "body " + request.Body);
             Expect(request.Headers.TryGetValue("region", out var region) && region == "cn-north-4", "region header");
@@ -177,7 +177,7 @@ internal static class Scenario
 
         await steps.RunAsync(mode + ": HSS error_code in a 200 body becomes SwrServiceException with the body", async () =>
         {
-            var ex = await Throws(() => clients.Hss.RunImageSynchronizeAsync("p-fails", new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }));
+            var ex = await Throws(() => clients.Hss.RunImageSynchronizeAsync("p-fails", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }));
             server.TakeSingle();
             Expect(ex.ErrorCode == "7" && ex.ErrorMessage == "image not found", ex.Message);
             Expect(ex.ResponseBody == """{"error_code":7,"error_description":"image not found","hint":"x"}""", "body " + ex.ResponseBody);

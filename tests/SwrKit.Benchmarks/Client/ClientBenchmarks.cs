@@ -53,7 +53,7 @@ public class ClientBenchmarks
     [Benchmark(Description = "SwrKit")]
     [BenchmarkCategory("DeleteImageSyncRepo")]
     public Task Swr_DeleteImageSyncRepo() =>
-        _swr.DeleteImageSyncRepoAsync(Organization, Repository, new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
+        _swr.DeleteImageSyncRepoAsync(Organization, Repository, new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
 
     [Benchmark(Baseline = true, Description = "HttpClient+STJ")]
     [BenchmarkCategory("DeleteImageSyncRepo")]
@@ -105,7 +105,7 @@ public class ClientBenchmarks
     [BenchmarkCategory("RunImageSynchronize")]
     public async Task<int?> Swr_RunImageSynchronize()
     {
-        var response = await _hss.RunImageSynchronizeAsync(ProjectId, new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }, enterpriseProjectId: "0").ConfigureAwait(false);
+        var response = await _hss.RunImageSynchronizeAsync(ProjectId, new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }, enterpriseProjectId: "0").ConfigureAwait(false);
         return response.ErrorCode;
     }
 

@@ -123,7 +123,7 @@ public class ClientOverheadBenchmarks
 
     [Benchmark(Description = "generated DeleteImageSyncRepoRequest")]
     [BenchmarkCategory("RequestBody")]
-    public byte[] BodyGenerated() => JsonSerializer.SerializeToUtf8Bytes(new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" }, GeneratedOptions);
+    public byte[] BodyGenerated() => JsonSerializer.SerializeToUtf8Bytes(new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" }, GeneratedOptions);
 
     // --- response bodies ---
     [Benchmark(Baseline = true, Description = "hand DTO")]

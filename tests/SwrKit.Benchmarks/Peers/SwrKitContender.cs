@@ -28,7 +28,7 @@ public sealed class SwrKitContender(string name, Func<ISwrClient> swr, Func<ICod
 
     private IHssClient Hss => _hss ??= hss();
 
-    public Task DeleteImageSyncRepo() => Swr.DeleteImageSyncRepoAsync(Organization, Repository, new DeleteImageSyncRepoRequest { RemoteRegionId = RemoteRegionId, RemoteNamespace = RemoteNamespace });
+    public Task DeleteImageSyncRepo() => Swr.DeleteImageSyncRepoAsync(Organization, Repository, new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = RemoteRegionId, RemoteNamespace = RemoteNamespace });
 
     public Task DeleteRetention() => Swr.DeleteRetentionAsync(Organization, Repository, RetentionId);
 
@@ -41,7 +41,7 @@ public sealed class SwrKitContender(string name, Func<ISwrClient> swr, Func<ICod
     public async Task<string?> DeleteImage() => (await ModelArts.DeleteImageAsync(ProjectId, ImageId, force: true).ConfigureAwait(false))?.Status;
 
     public async Task<int?> RunImageSynchronize() =>
-        (await Hss.RunImageSynchronizeAsync(ProjectId, new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }, enterpriseProjectId: EnterpriseProjectId).ConfigureAwait(false)).ErrorCode;
+        (await Hss.RunImageSynchronizeAsync(ProjectId, new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }, enterpriseProjectId: EnterpriseProjectId).ConfigureAwait(false)).ErrorCode;
 
     public void Dispose() => owner?.Dispose();
 }

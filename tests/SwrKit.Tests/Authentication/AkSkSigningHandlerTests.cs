@@ -23,10 +23,10 @@ public sealed class AkSkSigningHandlerTests
         using var http = SignedClient(server, new AkSkCredentials(Ak, Sk, "proj-1", "TEST-SECURITY-TOKEN-4d2"));
 
         await new SwrClient(http).DeleteRetentionAsync("my-org", "group$sub$app", 42);
-        await new SwrClient(http).DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" });
+        await new SwrClient(http).DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" });
         await new CodeArtsRepoClient(http).StartRemoteMirrorSynchronizationAsync(123, new StartRemoteMirrorRequest { Username = "u", Password = "mirror-pass-5e2" });
         await new ModelArtsClient(http).DeleteImageAsync("proj-1", "img-1", force: true);
-        await new HssClient(http).RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.SharedImage }, "all_granted_eps", "cn-north-4");
+        await new HssClient(http).RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.SharedImage }, "all_granted_eps", "cn-north-4");
 
         Assert.Equal(5, server.Requests.Count);
         foreach (var request in server.Requests)

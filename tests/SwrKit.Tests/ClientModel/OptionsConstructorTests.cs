@@ -114,7 +114,7 @@ public sealed class OptionsConstructorTests
     {
         var fake = new PartialDouble();
 
-        await fake.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
+        await fake.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" });
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => fake.DeleteRetentionAsync("my-org", "app", 1));
 
         Assert.Contains("test doubles", ex.Message);

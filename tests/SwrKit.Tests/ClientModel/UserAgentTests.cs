@@ -45,7 +45,7 @@ public sealed class UserAgentTests
         await using var server = await LoopbackServer.StartAsync(Faults.Ok);
 
         await new HssClient(ClientOptions.Token(server.BaseAddress, o => o.ApplicationId = "image-sync/2.1"))
-            .RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage });
+            .RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage });
 
         Assert.StartsWith("image-sync/2.1 swrkit-dotnet/" + Version + " (", server.SingleRequest.Header("User-Agent"));
     }

@@ -93,7 +93,7 @@ public sealed class SerializationMetadataTests
     {
         var metadata = SwrKitJsonContext.Default.RunImageSynchronizeRequest;
 
-        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(new RunImageSynchronizeRequest { ImageType = value }, metadata));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = value }, metadata));
         Assert.Equal(value, System.Text.Json.JsonSerializer.Deserialize(json, metadata)!.ImageType);
     }
 

@@ -48,7 +48,7 @@ public sealed class RequestLoggingTests
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, """{"error_code":0,"error_description":"ok"}"""));
         await using var host = SwrKitTestHost.Create(server);
 
-        await host.Hss.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }, "all_granted_eps", "cn-north-4");
+        await host.Hss.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }, "all_granted_eps", "cn-north-4");
 
         Assert.Contains("enterprise_project_id=all_granted_eps", server.SingleRequest.RawTarget);
         var line = Assert.Single(host.Logs.SwrKitLines, l => l.EventId.Name == "RequestCompleted");

@@ -48,8 +48,8 @@ public sealed class SecretRedactionTests
             {
                 server.Handler = scenario;
                 await Swallow(() => host.CodeArts.StartRemoteMirrorSynchronizationAsync(123, mirror));
-                await Swallow(() => host.Swr.DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" }));
-                await Swallow(() => host.Hss.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.SharedImage }, "all_granted_eps"));
+                await Swallow(() => host.Swr.DeleteImageSyncRepoAsync("my-org", "group$app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" }));
+                await Swallow(() => host.Hss.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.SharedImage }, "all_granted_eps"));
             }
 
             // IHttpClientFactory's own loggers printed the request headers at Trace level, with every value redacted.

@@ -17,7 +17,7 @@ public sealed class FaultMatrixTests
 
     private static StartRemoteMirrorRequest MirrorRequest => new() { Username = TestSecrets.MirrorUsername, Password = TestSecrets.MirrorPassword };
 
-    private static RunImageSynchronizeRequest HssRequest => new() { ImageType = ImageType.SharedImage };
+    private static RunImageSynchronizeRequest HssRequest => new(ImageType.SharedImage);
 
     [Theory(Timeout = 20_000)]
     [InlineData(500)]

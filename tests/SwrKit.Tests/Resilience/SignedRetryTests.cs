@@ -21,7 +21,7 @@ public sealed class SignedRetryTests
         await using var server = await LoopbackServer.StartAsync(Faults.FailThen(2, Faults.Status(503), Faults.Ok));
         await using var host = SwrKitTestHost.Create(server, o => o.Retry.MaxRetries = 3, s => s.AddSingleton<TimeProvider>(new SteppingClock()));
 
-        await host.Swr.DeleteImageSyncRepoAsync("my-org", "group$sub$app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" });
+        await host.Swr.DeleteImageSyncRepoAsync("my-org", "group$sub$app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-east-3", RemoteNamespace = "target" });
         server.Handler = Faults.FailThen(1, Faults.Reset, Faults.Ok);
         await host.Swr.DeleteRetentionAsync("my-org", "group$app", 42);
 

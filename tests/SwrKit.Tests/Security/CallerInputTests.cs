@@ -9,7 +9,7 @@ namespace SwrKit.Tests.Security;
 /// </summary>
 public sealed class CallerInputTests
 {
-    private static readonly RunImageSynchronizeRequest HssBody = new() { ImageType = ImageType.PrivateImage };
+    private static readonly RunImageSynchronizeRequest HssBody = new(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage };
 
     [Theory]
     [InlineData("cn-north-4\r\nContent-Length: 0\r\n\r\nDELETE /v5/p1/victim HTTP/1.1\r\nX-Smuggled: 1", 0x0D)]
@@ -233,7 +233,7 @@ public sealed class CallerInputTests
         var swr = new SwrClient(server.CreateClient());
         var codeArts = new CodeArtsRepoClient(server.CreateClient());
 
-        var region = await Assert.ThrowsAsync<ArgumentException>(() => swr.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn" + '\uDBFF', RemoteNamespace = "target" }));
+        var region = await Assert.ThrowsAsync<ArgumentException>(() => swr.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn" + '\uDBFF', RemoteNamespace = "target" }));
         var password = await Assert.ThrowsAsync<ArgumentException>(() => codeArts.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest { Username = "u", Password = "pass" + '\uD800' + "word" }));
 
         Assert.Equal("body", region.ParamName);
@@ -250,7 +250,7 @@ public sealed class CallerInputTests
         await using var server = RawHttpServer.Start(RawHttpServer.Response(200, """{"error_code":0}"""));
         var client = new HssClient(server.CreateClient());
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest { ImageType = (ImageType)5 }));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = (ImageType)5 }));
 
         Assert.Equal("body", ex.ParamName);
         Assert.StartsWith("ImageType 5 is not a defined ImageType; use one of: PrivateImage, SharedImage.", ex.Message);

@@ -85,7 +85,7 @@ public sealed class ErrorExceptionTests
             JsonSerializer.Serialize(new { error_code = 7, error_description = "bad token " + request.Header("X-Auth-Token") }), "Content-Type: application/json"), token));
         var client = new HssClient(new HttpClient(new TokenAuthenticationHandler(TestSecrets.Token)) { BaseAddress = server.BaseAddress });
 
-        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => client.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }));
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => client.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }));
 
         Assert.Equal("7", ex.ErrorCode);
         Assert.Equal(SwrOperations.RunImageSynchronize, ex.Operation);
@@ -99,7 +99,7 @@ public sealed class ErrorExceptionTests
         var hss = new HssClient(server.CreateClient());
         var codeArts = new CodeArtsRepoClient(server.CreateClient());
 
-        var hssEx = await Assert.ThrowsAsync<SwrServiceException>(() => hss.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest { ImageType = ImageType.SharedImage }));
+        var hssEx = await Assert.ThrowsAsync<SwrServiceException>(() => hss.RunImageSynchronizeAsync("p1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.SharedImage }));
         var codeArtsEx = await Assert.ThrowsAsync<SwrServiceException>(() => codeArts.StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest()));
 
         Assert.Equal(SwrOperations.RunImageSynchronize, hssEx.Operation);

@@ -14,7 +14,7 @@ public sealed class AdditionalPropertiesTests
     {
         await using var server = await LoopbackServer.StartAsync();
         var client = new SwrClient(server.CreateClient());
-        var body = new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" };
+        var body = new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" };
         body.AdditionalProperties["future_flag"] = true;
 
         await client.DeleteImageSyncRepoAsync("my-org", "app", body);
@@ -25,7 +25,7 @@ public sealed class AdditionalPropertiesTests
     [Fact]
     public void Without_additional_properties_nothing_extra_is_written_and_the_twin_stays_private()
     {
-        var json = JsonSerializer.Serialize(new DeleteImageSyncRepoRequest { RemoteRegionId = "r", RemoteNamespace = "n" });
+        var json = JsonSerializer.Serialize(new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "r", RemoteNamespace = "n" });
 
         Assert.Equal("""{"remoteRegionId":"r","remoteNamespace":"n"}""", json);
         Assert.Null(typeof(DeleteImageSyncRepoRequest).GetProperty("AdditionalPropertiesData"));

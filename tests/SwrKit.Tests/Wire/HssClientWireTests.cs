@@ -10,7 +10,7 @@ public sealed class HssClientWireTests
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, PageExamples.HssOk));
         var client = new HssClient(server.CreateClient());
 
-        var result = await client.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.PrivateImage }, enterpriseProjectId: "all_granted_eps", region: "cn-north-4");
+        var result = await client.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.PrivateImage }, enterpriseProjectId: "all_granted_eps", region: "cn-north-4");
 
         var request = server.SingleRequest;
         Assert.Equal("POST", request.Method);
@@ -28,7 +28,7 @@ public sealed class HssClientWireTests
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, PageExamples.HssOk));
         var client = new HssClient(server.CreateClient());
 
-        await client.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest { ImageType = ImageType.SharedImage });
+        await client.RunImageSynchronizeAsync("proj-1", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = ImageType.SharedImage });
 
         var request = server.SingleRequest;
         Assert.Equal("", request.QueryString);
@@ -42,7 +42,7 @@ public sealed class HssClientWireTests
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, """{"error_code":12,"error_description":"sync already running"}""", r => r.Headers["X-Request-Id"] = "hss-req"));
         var client = new HssClient(server.CreateClient());
 
-        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => client.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
+        var ex = await Assert.ThrowsAsync<SwrServiceException>(() => client.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest(ImageType.PrivateImage)));
 
         Assert.Equal(200, ex.StatusCode);
         Assert.Equal("12", ex.ErrorCode);
@@ -59,7 +59,7 @@ public sealed class HssClientWireTests
         const string body = """{"error_code": 7, "error_description": "busy", "retry_in": 30}""";
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, body));
 
-        var streamed = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest()));
+        var streamed = await Assert.ThrowsAsync<SwrServiceException>(() => new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest(ImageType.PrivateImage)));
 
         Assert.Equal("7", streamed.ErrorCode);
         Assert.Contains("\"retry_in\":30", streamed.ResponseBody);
@@ -74,7 +74,7 @@ public sealed class HssClientWireTests
     {
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, body));
 
-        var result = await new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest());
+        var result = await new HssClient(server.CreateClient()).RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest(ImageType.PrivateImage));
 
         Assert.NotNull(result);
     }
@@ -97,7 +97,7 @@ public sealed class HssClientWireTests
         await using var server = await LoopbackServer.StartAsync(Respond.Json(200, PageExamples.HssOk));
         var client = new HssClient(server.CreateClient());
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest { ImageType = (ImageType)7 }));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RunImageSynchronizeAsync("p", new RunImageSynchronizeRequest(ImageType.PrivateImage) { ImageType = (ImageType)7 }));
 
         Assert.Equal("body", ex.ParamName);
         Assert.Empty(server.Requests);

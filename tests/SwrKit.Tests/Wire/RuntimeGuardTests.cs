@@ -17,7 +17,7 @@ public sealed class RuntimeGuardTests
         var client = new SwrClient(server.CreateClient());
 
         var retention = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteRetentionAsync(@namespace, repository, 1));
-        var sync = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync(@namespace, repository, new DeleteImageSyncRepoRequest { RemoteRegionId = "r", RemoteNamespace = "ok" }));
+        var sync = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync(@namespace, repository, new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "r", RemoteNamespace = "ok" }));
 
         Assert.Equal(paramName, retention.ParamName);
         Assert.Equal(paramName, sync.ParamName);
@@ -46,7 +46,7 @@ public sealed class RuntimeGuardTests
         await using var server = await LoopbackServer.StartAsync();
         var client = new SwrClient(server.CreateClient());
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteRegionId = "cn-north-4", RemoteNamespace = remoteNamespace }));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = remoteNamespace }));
 
         Assert.Equal(paramName, ex.ParamName);
         Assert.StartsWith(SwrNames.CheckNamespace(remoteNamespace).Message!, ex.Message);
@@ -59,11 +59,30 @@ public sealed class RuntimeGuardTests
         await using var server = await LoopbackServer.StartAsync();
         var client = new SwrClient(server.CreateClient());
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest { RemoteNamespace = "org" }));
+        // The constructor takes the required fields; a field set back to null (or empty) later is caught before sending.
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteImageSyncRepoAsync("my-org", "app", new DeleteImageSyncRepoRequest("cn-north-4", "org") { RemoteRegionId = null! }));
 
         Assert.Equal("body", ex.ParamName);
         Assert.Contains("RemoteRegionId", ex.Message);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public void The_constructor_of_a_request_takes_its_required_fields_and_refuses_null()
+    {
+        var body = new DeleteImageSyncRepoRequest("cn-north-4", "target-org");
+
+        Assert.Equal("cn-north-4", body.RemoteRegionId);
+        Assert.Equal("target-org", body.RemoteNamespace);
+        Assert.Throws<ArgumentNullException>("remoteRegionId", () => new DeleteImageSyncRepoRequest(null!, "target-org"));
+        Assert.Throws<ArgumentNullException>("remoteNamespace", () => new DeleteImageSyncRepoRequest("cn-north-4", null!));
+        Assert.Equal(ImageType.SharedImage, new RunImageSynchronizeRequest(ImageType.SharedImage).ImageType);
+
+        // No parameterless constructor: leaving out a required field does not compile, in any C# version.
+        Assert.DoesNotContain(typeof(DeleteImageSyncRepoRequest).GetConstructors(), c => c.GetParameters().Length == 0);
+        Assert.DoesNotContain(typeof(RunImageSynchronizeRequest).GetConstructors(), c => c.GetParameters().Length == 0);
+        var remoteNamespace = typeof(DeleteImageSyncRepoRequest).GetConstructors().Single().GetParameters()[1];
+        Assert.Equal(NameKind.Organization, Assert.Single(remoteNamespace.GetCustomAttributes(typeof(SwrNameAttribute), false).Cast<SwrNameAttribute>()).Kind);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace SwrKit.Tests.Wire;
 
 public sealed class SwrClientWireTests
 {
-    private static readonly DeleteImageSyncRepoRequest SyncBody = new() { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" };
+    private static readonly DeleteImageSyncRepoRequest SyncBody = new("cn-north-4", "target-org") { RemoteRegionId = "cn-north-4", RemoteNamespace = "target-org" };
 
     [Fact]
     public async Task DeleteImageSyncRepo_sends_DELETE_with_the_dollar_path_and_the_exact_json_body()
