@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SwrKit.Http;
+using SwrKit.Telemetry;
 
 namespace SwrKit;
 
@@ -28,6 +29,7 @@ public abstract class ServiceClientBase
     private int _maxResponseContentBufferSize = DefaultMaxResponseContentBufferSize;
     private ILogger? _pipelineLogger;
     private string? _applicationId;
+    private string? _region;
     private string? _userAgent;
 
     private protected ServiceClientBase()
@@ -204,13 +206,25 @@ public abstract class ServiceClientBase
     {
         MaxResponseContentBufferSize = settings.MaxResponseContentBufferSize;
         _applicationId = settings.ApplicationId;
+        _region = settings.Region;
         _pipelineLogger = settings.Logger;
         _userAgent = null;
     }
 
-    /// <summary>What the operation throws for <paramref name="exception"/> (see <see cref="CallFailure"/>).</summary>
-    private protected Exception TranslateFailure(in CallTimeout call, Exception exception, string operation, HttpRequestMessage? request) =>
-        CallFailure.Translate(call, exception, operation, request, _pipelineLogger);
+    /// <summary>What the operation throws for <paramref name="exception"/> (see <see cref="CallFailure"/>); the call's telemetry records it.</summary>
+    private protected Exception TranslateFailure(in CallTimeout call, Exception exception, string operation, HttpRequestMessage? request, OperationTelemetry? telemetry)
+    {
+        var translated = CallFailure.Translate(call, exception, operation, request, _pipelineLogger);
+        telemetry?.Failed(translated);
+        return translated;
+    }
+
+    /// <summary>The span and metrics of one call (see <see cref="OperationTelemetry"/>); <see langword="null"/> when nothing listens.</summary>
+    private protected OperationTelemetry? StartOperation(string service, string operation) => OperationTelemetry.Start(service, operation, _region);
+
+    /// <summary>Ends the call's telemetry with the number of attempts made.</summary>
+    private protected void StopOperation(OperationTelemetry telemetry, HttpRequestMessage? request) =>
+        telemetry.Stop(request, telemetry.AttemptsMade(request is not null && _pipelineLogger is not null ? HttpAttempt.Made(request) : null));
 
     /// <summary>A success answer without the body the operation returns.</summary>
     private protected static SwrServiceException MissingResponseBody(HttpResponseMessage response) =>
