@@ -16,10 +16,10 @@ public class CodeFixTests
     [InlineData(typeof(SwrKit.CodeFixes.ReplaceSlashCodeFixProvider))]
     [InlineData(typeof(SwrKit.CodeFixes.WrapInEscapeRepositoryCodeFixProvider))]
     [InlineData(typeof(SwrKit.CodeFixes.ConvertToLowercaseCodeFixProvider))]
-    public void Each_provider_is_a_shared_CSharp_export_with_the_batch_fixer(Type type)
+    public void Each_provider_is_a_shared_CSharp_export_with_a_fix_all_provider(Type type)
     {
         var provider = (CodeFixProvider)Activator.CreateInstance(type)!;
-        Assert.Same(WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
+        Assert.NotNull(provider.GetFixAllProvider());
 
         var export = Assert.Single(type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), inherit: false).Cast<ExportCodeFixProviderAttribute>());
         Assert.Equal([Microsoft.CodeAnalysis.LanguageNames.CSharp], export.Languages);
@@ -262,11 +262,54 @@ public class CodeFixTests
     }
 
     [Fact]
-    public void The_fix_all_provider_is_the_batch_fixer()
+    public void The_fix_all_provider_offers_the_batch_fixer_scopes()
     {
         var provider = new CodeFixes.ReplaceSlashCodeFixProvider();
-        Assert.Same(WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
         Assert.Equal(["SWR003"], provider.FixableDiagnosticIds.ToArray());
         Assert.Equal([FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution], provider.GetFixAllProvider()!.GetSupportedFixAllScopes().Where(s => s is FixAllScope.Document or FixAllScope.Project or FixAllScope.Solution));
+    }
+
+    [Theory]
+    [InlineData(typeof(SwrKit.CodeFixes.ReplaceSlashCodeFixProvider), "SWR003", "\"MyOrg\", \"group$app\"")]
+    [InlineData(typeof(SwrKit.CodeFixes.ConvertToLowercaseCodeFixProvider), "SWR001", "\"myorg\", \"group/app\"")]
+    public async Task Fix_all_without_an_equivalence_key_applies_the_providers_own_action(Type type, string id, string expected)
+    {
+        // What dotnet format passes when the first diagnostic it meets has no fix ("org-" here).
+        var source = Code("""
+                    await client.DeleteRetentionAsync("org-", "a", 1);
+                    await client.DeleteRetentionAsync("MyOrg", "group/app", 1);
+            """);
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var references = await SwrTestSetup.ReferenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var document = workspace.AddProject("Consumer", Microsoft.CodeAnalysis.LanguageNames.CSharp)
+            .WithMetadataReferences(references.Add(SwrTestSetup.SwrKitReference))
+            .WithParseOptions(SwrTestSetup.ParseOptions(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions.Default))
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
+            .AddDocument("Usage.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions
+            .WithAnalyzers(compilation, [new SwrNameAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        var provider = (CodeFixProvider)Activator.CreateInstance(type)!;
+        var context = new FixAllContext(document, provider, FixAllScope.Solution, null!, [id], new FixedDiagnostics(diagnostics), CancellationToken.None);
+        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
+
+        Assert.NotNull(action);
+        var apply = Assert.Single((await action.GetOperationsAsync(CancellationToken.None)).OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>());
+        var text = (await apply.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.Contains("\"org-\", \"a\"", text);
+        Assert.Contains(expected, text);
+    }
+
+    private sealed class FixedDiagnostics(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics); // one document
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Microsoft.CodeAnalysis.Diagnostic>());
     }
 }

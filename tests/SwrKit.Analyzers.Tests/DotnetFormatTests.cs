@@ -46,7 +46,61 @@ public class DotnetFormatTests(ITestOutputHelper output)
         Assert.Equal(Usage.Replace("\"My-Org\"", "\"my-org\"").Replace("{team}$App", "{team}$app"), fixedText);
     }
 
-    private async Task<string> FormatAsync(string diagnostics)
+    [Fact]
+    public async Task A_first_diagnostic_without_a_fix_does_not_stop_the_others_being_fixed()
+    {
+        // "org-" breaks a rule no fix mends, and it is the first diagnostic of the run.
+        const string source = """
+            using System.Threading.Tasks;
+            using SwrKit;
+
+            public static class Usage
+            {
+                public static async Task RunAsync(ISwrClient client)
+                {
+                    await client.DeleteRetentionAsync("org-", "group/app", 1);
+                    await client.DeleteRetentionAsync("MyOrg", "team/App", 1);
+                }
+            }
+            """;
+        var files = await FormatFilesAsync("SWR001 SWR002 SWR003", ("Usage.cs", source));
+        Assert.Equal(
+            source.Replace("group/app", "group$app").Replace("\"MyOrg\"", "\"myorg\"").Replace("team/App", "team$app"),
+            files["Usage.cs"]);
+    }
+
+    [Fact]
+    public async Task A_const_of_a_generated_file_is_left_as_is_and_the_fixable_values_after_it_are_fixed()
+    {
+        const string generated = """
+            public static class GeneratedNames
+            {
+                public const string Repo = "gen/app";
+            }
+            """;
+        const string source = """
+            using System.Threading.Tasks;
+            using SwrKit;
+
+            public static class Usage
+            {
+                public static async Task RunAsync(ISwrClient client)
+                {
+                    await client.DeleteRetentionAsync("org", GeneratedNames.Repo, 1);
+                    await client.DeleteRetentionAsync("org", "group/app", 1);
+                    await client.DeleteRetentionAsync("org", "team/web", 1);
+                }
+            }
+            """;
+        var files = await FormatFilesAsync("SWR003", ("Names.g.cs", generated), ("Usage.cs", source));
+        Assert.Equal(generated, files["Names.g.cs"]);
+        Assert.Equal(source.Replace("group/app", "group$app").Replace("team/web", "team$web"), files["Usage.cs"]);
+    }
+
+    private async Task<string> FormatAsync(string diagnostics) => (await FormatFilesAsync(diagnostics, ("Usage.cs", Usage)))["Usage.cs"];
+
+    // Writes the files into a fresh consumer project, runs dotnet format on it, and returns every file as it is afterwards.
+    private async Task<Dictionary<string, string>> FormatFilesAsync(string diagnostics, params (string Name, string Text)[] sources)
     {
         var bin = AppContext.BaseDirectory;
         var directory = Path.Combine(Path.GetTempPath(), "swrkit-format-" + Guid.NewGuid().ToString("N"));
@@ -67,14 +121,16 @@ public class DotnetFormatTests(ITestOutputHelper output)
                   </ItemGroup>
                 </Project>
                 """);
-            var usage = Path.Combine(directory, "Usage.cs");
-            File.WriteAllText(usage, Usage);
+            foreach (var (name, text) in sources)
+            {
+                File.WriteAllText(Path.Combine(directory, name), text);
+            }
 
             var result = await ProcessRunner.RunAsync("dotnet", $"format analyzers Consumer.csproj --diagnostics {diagnostics} --severity warn -v diag", directory);
             output.WriteLine(result.Output);
             result.EnsureSuccess();
             Assert.DoesNotMatch("AD0001|CS8032|CS9057", result.Output);
-            return File.ReadAllText(usage);
+            return sources.ToDictionary(s => s.Name, s => File.ReadAllText(Path.Combine(directory, s.Name)));
         }
         finally
         {
