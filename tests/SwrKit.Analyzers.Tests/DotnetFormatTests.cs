@@ -97,6 +97,34 @@ public class DotnetFormatTests(ITestOutputHelper output)
         Assert.Equal(source.Replace("group/app", "group$app").Replace("team/web", "team$web"), files["Usage.cs"]);
     }
 
+    [Fact]
+    public async Task A_file_marked_generated_code_in_editorconfig_is_never_edited()
+    {
+        const string names = """
+            public static class Names
+            {
+                public const string Repo = "team/web";
+            }
+            """;
+        const string source = """
+            using System.Threading.Tasks;
+            using SwrKit;
+
+            public static class Usage
+            {
+                public static async Task RunAsync(ISwrClient client)
+                {
+                    await client.DeleteRetentionAsync("org", Names.Repo, 1);
+                    await client.DeleteRetentionAsync("org", "group/app", 1);
+                }
+            }
+            """;
+        const string editorConfig = "root = true\n\n[Names.cs]\ngenerated_code = true\n";
+        var files = await FormatFilesAsync("SWR003", (".editorconfig", editorConfig), ("Names.cs", names), ("Usage.cs", source));
+        Assert.Equal(names, files["Names.cs"]);
+        Assert.Equal(source.Replace("group/app", "group$app"), files["Usage.cs"]);
+    }
+
     private async Task<string> FormatAsync(string diagnostics) => (await FormatFilesAsync(diagnostics, ("Usage.cs", Usage)))["Usage.cs"];
 
     // Writes the files into a fresh consumer project, runs dotnet format on it, and returns every file as it is afterwards.
