@@ -93,13 +93,21 @@ internal static class ConstantLocator
     }
 
     /// <summary>Strips conversions and parentheses.</summary>
-    public static IOperation Unwrap(IOperation operation)
+    public static IOperation Unwrap(IOperation operation) => Unwrap(operation, out _);
+
+    /// <summary>
+    /// Strips conversions and parentheses; <paramref name="keepsValue"/>: none of them is a user-defined conversion, which
+    /// could return another string than its operand.
+    /// </summary>
+    public static IOperation Unwrap(IOperation operation, out bool keepsValue)
     {
+        keepsValue = true;
         while (true)
         {
             switch (operation)
             {
-                case IConversionOperation { Operand: { } operand }:
+                case IConversionOperation { Operand: { } operand } conversion:
+                    keepsValue &= !conversion.Conversion.IsUserDefined;
                     operation = operand;
                     continue;
                 case IParenthesizedOperation { Operand: { } operand }:
@@ -107,33 +115,6 @@ internal static class ConstantLocator
                     continue;
                 default:
                     return operation;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the conversions and parentheses around <paramref name="operation"/> keep its value as is (no user-defined
-    /// conversion, which could return another string).
-    /// </summary>
-    public static bool KeepsValue(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation { Operand: { } operand } conversion:
-                    if (conversion.Conversion.IsUserDefined)
-                    {
-                        return false;
-                    }
-
-                    operation = operand;
-                    continue;
-                case IParenthesizedOperation { Operand: { } operand }:
-                    operation = operand;
-                    continue;
-                default:
-                    return true;
             }
         }
     }

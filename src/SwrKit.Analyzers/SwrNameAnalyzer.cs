@@ -187,8 +187,8 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var unwrapped = ConstantLocator.Unwrap(value);
-        if (!ConstantLocator.KeepsValue(value))
+        var unwrapped = ConstantLocator.Unwrap(value, out var keepsValue);
+        if (!keepsValue)
         {
             return;
         }
