@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SwrKit.Analyzers;
@@ -27,8 +28,8 @@ internal readonly struct FixSite
     public LiteralExpressionSyntax? DeclarationLiteral { get; }
 
     /// <summary>The site of an argument: a const declared in source is fixed at its declaration, anything else where it is written.</summary>
-    public static FixSite Of(IOperation value, CancellationToken cancellationToken) =>
-        ConstantLocator.SourceConstLiteral(value, cancellationToken) is { } literal
+    public static FixSite Of(IOperation value, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        ConstantLocator.SourceConstLiteral(value, options, cancellationToken) is { } literal
             ? new FixSite(DiagnosticProperties.FixInDeclaration, null, literal)
             : new FixSite(DiagnosticProperties.FixInArgument, value, null);
 

@@ -39,7 +39,7 @@ internal sealed class PartialValue
     /// <summary>How many run-time parts the value has.</summary>
     public int HoleCount { get; }
 
-    /// <summary>The value with each run-time part shown as <c>{expression}</c>.</summary>
+    /// <summary>The value with each run-time part shown as <c>{expression}</c> and each brace of the constant text doubled (<c>{{</c>, <c>}}</c>).</summary>
     public string Shown { get; }
 
     /// <summary>For each character of <see cref="Text"/>, its index in <see cref="Shown"/>.</summary>
@@ -47,12 +47,13 @@ internal sealed class PartialValue
 
     /// <summary>
     /// Flattens <paramref name="value"/>; <see langword="null"/> unless it is an interpolated string or a string
-    /// concatenation with at least one run-time part and some constant text.
+    /// concatenation with at least one run-time part and some constant text. With <paramref name="leadingPart"/> (the
+    /// target of <c>x += value</c>), that run-time part comes first and <paramref name="value"/> may be any string.
     /// </summary>
-    public static PartialValue? TryCreate(IOperation value)
+    public static PartialValue? TryCreate(IOperation value, IOperation? leadingPart = null)
     {
         var root = ConstantLocator.Unwrap(value);
-        if (root is not (IInterpolatedStringOperation or IBinaryOperation) || !IsFlattened(root))
+        if (leadingPart is null && (root is not (IInterpolatedStringOperation or IBinaryOperation) || !IsFlattened(root)))
         {
             return null;
         }
@@ -64,6 +65,11 @@ internal sealed class PartialValue
         var parts = new List<ConstantPart>();
 
         // Depth first, left to right, with an explicit stack: a concatenation of thousands of operands is one deep tree.
+        if (leadingPart is not null)
+        {
+            AddHole(leadingPart);
+        }
+
         var stack = new Stack<IOperation>();
         stack.Push(root);
         while (stack.Count > 0)
@@ -137,13 +143,19 @@ internal sealed class PartialValue
             }
 
             parts.Add(new ConstantPart(operation, text.Length, value.Length));
-            for (var i = 0; i < value.Length; i++)
+            foreach (var c in value)
             {
-                shownIndexes.Add(shown.Length + i);
+                // A brace of the constant text is doubled, as in an interpolated string, so that only a run-time part
+                // reads as {expression}.
+                shownIndexes.Add(shown.Length);
+                shown.Append(c);
+                if (c is '{' or '}')
+                {
+                    shown.Append(c);
+                }
             }
 
             text.Append(value);
-            shown.Append(value);
         }
 
         void AddHole(IOperation operation)

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,9 +13,17 @@ namespace SwrKit.Analyzers;
 /// <summary>
 /// A local that stands for its initializer: declared with one, and never written again (no assignment, compound
 /// assignment, increment, <c>ref</c>/<c>out</c>/address-of use or deconstruction, in its scope or in a lambda there).
+/// The locals written in a scope are collected in one walk of that scope, the first time one of its locals is judged,
+/// and kept with its syntax tree: a method (or a file of top-level statements) with thousands of calls through locals
+/// is walked once, not once per call.
 /// </summary>
 internal static class SingleAssignmentLocal
 {
+    // Per syntax tree: the declarators of the locals written in each scope walked so far. Keyed by syntax, not by symbol,
+    // so compilations that share a tree share the walk (a local's identity is its declarator; what an identifier in a
+    // write position binds to inside its member does not depend on the rest of the compilation).
+    private static readonly ConditionalWeakTable<SyntaxTree, WrittenLocals> Cache = new();
+
     /// <summary>The initializer of the local that <paramref name="value"/> reads, when the local is never written again; otherwise null.</summary>
     public static IOperation? GetInitializer(IOperation value, CancellationToken cancellationToken)
     {
@@ -42,7 +54,7 @@ internal static class SingleAssignmentLocal
         if (operation is null
             || !(operation.ConstantValue is { HasValue: true, Value: string } || PartialValue.IsFlattened(ConstantLocator.Unwrap(operation)))
             || scope is null
-            || IsWrittenIn(scope, local, model, cancellationToken))
+            || IsWritten(scope, declarator, model, cancellationToken))
         {
             return null;
         }
@@ -50,25 +62,26 @@ internal static class SingleAssignmentLocal
         return operation;
     }
 
-    private static bool IsWrittenIn(SyntaxNode scope, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var name = local.Name;
-        foreach (var token in scope.DescendantTokens())
-        {
-            // By name first: binding only the few identifiers spelled like the local.
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier
-                || !IsWritePosition(identifier))
-            {
-                continue;
-            }
+    /// <summary>How many scopes of <paramref name="tree"/> have been walked for written locals (each at most once).</summary>
+    internal static int ScopesWalked(SyntaxTree tree) => Cache.TryGetValue(tree, out var written) ? written.Walks : 0;
 
-            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+    private static bool IsWritten(SyntaxNode scope, VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken) =>
+        Cache.GetValue(scope.SyntaxTree, _ => new WrittenLocals()).In(scope, model, cancellationToken).Contains(declarator);
+
+    // Every identifier in a write position in the scope, bound once: the declarators of the locals it writes.
+    private static HashSet<SyntaxNode> CollectWritten(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var written = new HashSet<SyntaxNode>();
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax identifier && IsWritePosition(identifier)
+                && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol { DeclaringSyntaxReferences: { Length: 1 } references })
             {
-                return true;
+                written.Add(references[0].GetSyntax(cancellationToken));
             }
         }
 
-        return false;
+        return written;
     }
 
     private static bool IsWritePosition(ExpressionSyntax expression)
@@ -98,6 +111,33 @@ internal static class SingleAssignmentLocal
                     return true;
                 default:
                     return false;
+            }
+        }
+    }
+
+    private sealed class WrittenLocals
+    {
+        private readonly ConcurrentDictionary<SyntaxNode, Lazy<HashSet<SyntaxNode>>> scopes = new();
+        private int walks;
+
+        public int Walks => Volatile.Read(ref walks);
+
+        public HashSet<SyntaxNode> In(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var lazy = scopes.GetOrAdd(scope, s => new Lazy<HashSet<SyntaxNode>>(() =>
+            {
+                Interlocked.Increment(ref walks);
+                return CollectWritten(s, model, cancellationToken);
+            }, LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled walk is not a result: the next caller walks again.
+                scopes.TryRemove(scope, out _);
+                throw;
             }
         }
     }

@@ -6,8 +6,11 @@ namespace SwrKit.Analyzers;
 /// <summary>All SwrKit diagnostic descriptors. The message is the <see cref="NameCheckResult.Message"/> text, so the warning reads exactly like the run-time <see cref="System.ArgumentException"/>.</summary>
 internal static class SwrDiagnostics
 {
-    /// <summary>The category of every SwrKit rule.</summary>
-    public const string Category = "Naming";
+    /// <summary>
+    /// The category of every SwrKit rule: SwrKit's own, so that settings for a shared category
+    /// (<c>dotnet_analyzer_diagnostic.category-Naming.severity</c>, meant for the CA naming rules) leave these alone.
+    /// </summary>
+    public const string Category = "SwrKit";
 
     /// <summary>SWR001: organization name breaks the naming rules.</summary>
     public static readonly DiagnosticDescriptor InvalidOrganizationName = new(

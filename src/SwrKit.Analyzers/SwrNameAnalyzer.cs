@@ -52,7 +52,13 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c => AnalyzeAssignment(c, symbols),
+            OperationKind.SimpleAssignment,
+            OperationKind.CoalesceAssignment,
+            OperationKind.CompoundAssignment,
+            OperationKind.DeconstructionAssignment);
+        context.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, SwrKitSymbols symbols)
@@ -84,18 +90,36 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var names = symbols.IsNameMethodName(method.Name) ? symbols.NameParameters(method) : default;
+        CheckArguments(context, symbols.NameParameters(method), invocation.Arguments);
+    }
+
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, SwrKitSymbols symbols)
+    {
+        if (context.IsGeneratedCode)
+        {
+            return;
+        }
+
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor is { } constructor)
+        {
+            CheckArguments(context, symbols.NameParameters(constructor), creation.Arguments);
+        }
+    }
+
+    private static void CheckArguments(OperationAnalysisContext context, ImmutableArray<NameKind?> names, ImmutableArray<IArgumentOperation> arguments)
+    {
         if (names.IsDefaultOrEmpty)
         {
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
                 && parameter.Ordinal < names.Length && names[parameter.Ordinal] is { } kind)
             {
-                Check(context, argument.Value, kind == NameKind.Organization ? NameTarget.Organization : NameTarget.RepositoryWire);
+                Check(context, argument.Value, TargetOf(kind));
             }
         }
     }
@@ -107,15 +131,53 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation { Property: { } property }
-            && symbols.IsNamePropertyName(property.Name)
-            && symbols.NameProperty(property) is { } kind
-            && assignment.Value is { } value)
+        switch (context.Operation)
         {
-            Check(context, value, kind == NameKind.Organization ? NameTarget.Organization : NameTarget.RepositoryWire);
+            // x = value, x ??= value: the value is what x holds afterwards (for ??=, whenever it assigns).
+            case IAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property }, Value: { } value } assignment
+                when assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation && symbols.NameProperty(property) is { } kind:
+                Check(context, value, TargetOf(kind));
+                break;
+
+            // x += value: x's current value (a run-time part) followed by the value.
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null, Target: IPropertyReferenceOperation { Property: { } property } target, Value: { } value } compound
+                when compound.Type?.SpecialType == SpecialType.System_String && symbols.NameProperty(property) is { } kind:
+                if (PartialValue.TryCreate(value, leadingPart: target) is { } appended)
+                {
+                    CheckPartial(context, value, appended, TargetOf(kind), reportAt: null, canWrap: false);
+                }
+
+                break;
+
+            // (x, y) = (value, other): element by element, when the value is written as a tuple.
+            case IDeconstructionAssignmentOperation deconstruction:
+                CheckDeconstruction(context, symbols, deconstruction.Target, deconstruction.Value);
+                break;
         }
     }
+
+    private static void CheckDeconstruction(OperationAnalysisContext context, SwrKitSymbols symbols, IOperation target, IOperation value)
+    {
+        if (ConstantLocator.Unwrap(target) is not ITupleOperation targets || ConstantLocator.Unwrap(value) is not ITupleOperation values
+            || targets.Elements.Length != values.Elements.Length)
+        {
+            return;
+        }
+
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            if (targets.Elements[i] is IPropertyReferenceOperation { Property: { } property } && symbols.NameProperty(property) is { } kind)
+            {
+                Check(context, values.Elements[i], TargetOf(kind));
+            }
+            else
+            {
+                CheckDeconstruction(context, symbols, targets.Elements[i], values.Elements[i]);
+            }
+        }
+    }
+
+    private static NameTarget TargetOf(NameKind kind) => kind == NameKind.Organization ? NameTarget.Organization : NameTarget.RepositoryWire;
 
     private static void Check(OperationAnalysisContext context, IOperation value, NameTarget target)
     {
@@ -123,6 +185,39 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         {
             CheckConstant(context, value, text, target, reportAt: null);
             return;
+        }
+
+        var unwrapped = ConstantLocator.Unwrap(value, out var keepsValue);
+        if (!keepsValue)
+        {
+            return;
+        }
+
+        switch (unwrapped)
+        {
+            // (string)(object)"a/b": conversions that keep the reference keep the constant.
+            case { ConstantValue: { HasValue: true, Value: string kept } }:
+                CheckConstant(context, unwrapped, kept, target, reportAt: null);
+                return;
+
+            // Each branch is a possible value: one that is certainly wrong is reported at its own literal.
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                Check(context, conditional.WhenTrue, target);
+                Check(context, whenFalse, target);
+                return;
+
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Check(context, arm.Value, target);
+                }
+
+                return;
+
+            case ICoalesceOperation coalesce:
+                Check(context, coalesce.Value, target);
+                Check(context, coalesce.WhenNull, target);
+                return;
         }
 
         // A value the compiler cannot see at all is checked by the client at run time; what is certain is judged here.
@@ -160,7 +255,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             var whole = result.Rule == NameRule.Length;
             var location = ConstantLocator.Locate(value, result.Index, whole, context.CancellationToken, pair: !whole && IsPair(text, result.Index));
             var properties = result.Rule == NameRule.Uppercase && IsValid(LowerAscii(text), null, 0, target)
-                ? LowercaseProperties(SiteOf(value, reportAt, context.CancellationToken), CountUppercase(text), context.CancellationToken)
+                ? LowercaseProperties(SiteOf(context, value, reportAt), CountUppercase(text), context.CancellationToken)
                 : null;
             Report(context, NameDescriptor(target), location, reportAt, properties, result.Message ?? string.Empty);
         }
@@ -179,10 +274,10 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         // The slash message on its own (a rule violation, if any, was reported above with its own message).
         var slashMessage = new NameCheckResult(text, NameKind.Repository, NameRule.None, -1).Message ?? string.Empty;
         var slashLocation = ConstantLocator.Locate(value, slash, whole: false, context.CancellationToken);
-        Report(context, SwrDiagnostics.UnescapedSlashInRepository, slashLocation, reportAt, SlashProperties(SiteOf(value, reportAt, context.CancellationToken), wrap: false, context.CancellationToken), slashMessage);
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, slashLocation, reportAt, SlashProperties(SiteOf(context, value, reportAt), wrap: false, context.CancellationToken), slashMessage);
     }
 
-    private static void CheckPartial(OperationAnalysisContext context, IOperation expression, PartialValue value, NameTarget target, Location? reportAt)
+    private static void CheckPartial(OperationAnalysisContext context, IOperation expression, PartialValue value, NameTarget target, Location? reportAt, bool canWrap = true)
     {
         var result = SwrNames.CheckPartial(value.Text, value.Holes, value.HoleCount, target == NameTarget.Organization ? NameKind.Organization : NameKind.Repository);
         if (!result.IsValid)
@@ -206,12 +301,12 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
         }
 
         var slashMessage = SwrNames.Describe(new NameCheckResult(value.Text, NameKind.Repository, NameRule.None, -1), value.Shown, value.ShownIndexes) ?? string.Empty;
-        Report(context, SwrDiagnostics.UnescapedSlashInRepository, value.Locate(slash, pair: false, context.CancellationToken), reportAt, SlashProperties(PartialSite(expression, reportAt), wrap: true, context.CancellationToken), slashMessage);
+        Report(context, SwrDiagnostics.UnescapedSlashInRepository, value.Locate(slash, pair: false, context.CancellationToken), reportAt, SlashProperties(PartialSite(expression, reportAt), wrap: canWrap, context.CancellationToken), slashMessage);
     }
 
     // Only once there is something to report: most values are fine, and finding a const's declaration is not free.
-    private static FixSite SiteOf(IOperation value, Location? reportAt, CancellationToken cancellationToken) =>
-        reportAt is null ? FixSite.Of(value, cancellationToken) : new FixSite(DiagnosticProperties.FixInDeclaration, value, null);
+    private static FixSite SiteOf(OperationAnalysisContext context, IOperation value, Location? reportAt) =>
+        reportAt is null ? FixSite.Of(value, context.Options, context.CancellationToken) : new FixSite(DiagnosticProperties.FixInDeclaration, value, null);
 
     private static FixSite PartialSite(IOperation expression, Location? reportAt) =>
         new(reportAt is null ? DiagnosticProperties.FixInArgument : DiagnosticProperties.FixInDeclaration, expression, null);
@@ -308,22 +403,25 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The SWR-name metadata of one compilation: <c>[SwrName]</c> on parameters and properties (generated from the spec's
-    /// <c>x-swrkit-name</c>), found once per member and cached.
+    /// The SWR-name metadata of one compilation: <c>[SwrName]</c> on parameters and properties, wherever it is declared
+    /// (generated from the spec's <c>x-swrkit-name</c> in SwrKit, or written on an application's own wrapper methods and
+    /// properties), found once per member and cached. Members of assemblies that do not reference SwrKit cannot carry
+    /// the attribute and are dismissed by their assembly, also cached.
     /// </summary>
     private sealed class SwrKitSymbols
     {
         private static readonly ImmutableArray<NameKind?> NoNames = ImmutableArray<NameKind?>.Empty;
 
         private readonly INamedTypeSymbol nameAttribute;
+        private readonly IAssemblySymbol compilationAssembly;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<NameKind?>> methods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, NameKind?> properties = new(SymbolEqualityComparer.Default);
-        private HashSet<string>? methodNames;
-        private HashSet<string>? propertyNames;
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> assemblies = new(SymbolEqualityComparer.Default);
 
-        private SwrKitSymbols(INamedTypeSymbol nameAttribute, INamedTypeSymbol? swrNames)
+        private SwrKitSymbols(INamedTypeSymbol nameAttribute, INamedTypeSymbol? swrNames, IAssemblySymbol compilationAssembly)
         {
             this.nameAttribute = nameAttribute;
+            this.compilationAssembly = compilationAssembly;
             SwrNames = swrNames;
         }
 
@@ -336,21 +434,45 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            return new SwrKitSymbols(attribute, compilation.GetTypeByMetadataName("SwrKit.SwrNames"));
+            return new SwrKitSymbols(attribute, compilation.GetTypeByMetadataName("SwrKit.SwrNames"), compilation.Assembly);
         }
-
-        /// <summary>Whether SwrKit declares a method of that name with an SWR-name parameter (overrides and implementations share it).</summary>
-        public bool IsNameMethodName(string name) => (methodNames ??= CollectNames(isMethod: true)).Contains(name);
-
-        /// <summary>Whether SwrKit declares a property of that name that is an SWR name.</summary>
-        public bool IsNamePropertyName(string name) => (propertyNames ??= CollectNames(isMethod: false)).Contains(name);
 
         /// <summary>Per parameter ordinal, the kind of SWR name it takes; empty when none does.</summary>
         public ImmutableArray<NameKind?> NameParameters(IMethodSymbol method) =>
-            method.MethodKind == MethodKind.Ordinary ? methods.GetOrAdd(method.OriginalDefinition, FindNameParameters) : NoNames;
+            method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction && MayCarryNames(method)
+                ? methods.GetOrAdd(method.OriginalDefinition, FindNameParameters)
+                : NoNames;
 
         /// <summary>The kind of SWR name a property holds, or null.</summary>
-        public NameKind? NameProperty(IPropertySymbol property) => properties.GetOrAdd(property.OriginalDefinition, FindNameProperty);
+        public NameKind? NameProperty(IPropertySymbol property) =>
+            MayCarryNames(property) ? properties.GetOrAdd(property.OriginalDefinition, FindNameProperty) : null;
+
+        // Only an assembly that sees SwrNameAttribute can declare a member that carries it; an interface SwrKit declares
+        // reaches a member of such an assembly through its implementations.
+        private bool MayCarryNames(ISymbol member) =>
+            member.ContainingAssembly is { } assembly && assemblies.GetOrAdd(assembly, CanReferenceAttribute);
+
+        private bool CanReferenceAttribute(IAssemblySymbol assembly)
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, compilationAssembly)
+                || SymbolEqualityComparer.Default.Equals(assembly, nameAttribute.ContainingAssembly))
+            {
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (identity.Name == nameAttribute.ContainingAssembly.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private ImmutableArray<NameKind?> FindNameParameters(IMethodSymbol method)
         {
@@ -363,7 +485,7 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (method.ContainingType is { TypeKind: not TypeKind.Interface } type)
+            if (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { TypeKind: not TypeKind.Interface } type)
             {
                 foreach (var implemented in type.AllInterfaces)
                 {
@@ -412,6 +534,22 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            if (property.ContainingType is { TypeKind: not TypeKind.Interface } type)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    foreach (var member in implemented.GetMembers(property.Name))
+                    {
+                        if (member is IPropertySymbol interfaceProperty
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceProperty), property)
+                            && KindOf(interfaceProperty) is { } kind)
+                        {
+                            return kind;
+                        }
+                    }
+                }
+            }
+
             return null;
         }
 
@@ -428,34 +566,6 @@ public sealed class SwrNameAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
-        }
-
-        // One pass over the SwrKit assembly's types, so most invocations are dismissed by their name alone.
-        private HashSet<string> CollectNames(bool isMethod)
-        {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
-            var stack = new Stack<INamespaceOrTypeSymbol>();
-            stack.Push(nameAttribute.ContainingAssembly.GlobalNamespace);
-            while (stack.Count > 0)
-            {
-                foreach (var member in stack.Pop().GetMembers())
-                {
-                    switch (member)
-                    {
-                        case INamespaceOrTypeSymbol container:
-                            stack.Push(container);
-                            break;
-                        case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when isMethod && !Read(method).IsEmpty:
-                            names.Add(method.Name);
-                            break;
-                        case IPropertySymbol property when !isMethod && KindOf(property) is not null:
-                            names.Add(property.Name);
-                            break;
-                    }
-                }
-            }
-
-            return names;
         }
 
         // Assembly identities only: no type table of any referenced assembly is read for a project without SwrKit.

@@ -26,11 +26,14 @@ public sealed class ReplaceSlashCodeFixProvider : CodeFixProvider
     /// <summary>The code action's title.</summary>
     public const string Title = "Replace '/' with '$'";
 
+    // Fix All keeps this provider's key when the host passes none (KeyedFixAllProvider).
+    private static readonly FixAllProvider FixAll = new KeyedFixAllProvider(EquivalenceKey);
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnescapedSlashInRepository);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

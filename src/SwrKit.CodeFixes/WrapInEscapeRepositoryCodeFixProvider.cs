@@ -30,11 +30,14 @@ public sealed class WrapInEscapeRepositoryCodeFixProvider : CodeFixProvider
 
     private const string SwrNamesMetadataName = "SwrKit.SwrNames";
 
+    // Fix All keeps this provider's key when the host passes none (KeyedFixAllProvider).
+    private static readonly FixAllProvider FixAll = new KeyedFixAllProvider(EquivalenceKey);
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnescapedSlashInRepository);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

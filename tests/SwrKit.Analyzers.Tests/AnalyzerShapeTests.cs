@@ -225,6 +225,107 @@ public class AnalyzerShapeTests
             """));
 
     [Fact]
+    public Task SwrName_on_an_applications_own_members_is_honoured_whatever_their_names() => VerifyAsync(Code("""
+                    await client.RemoveRepo("{|SWR001:O|}rg", "a{|SWR003:/|}b");
+                    Wrappers.Check(repo: "{|SWR002:-|}app", org: "org");
+                    _ = new Target { RepoName = "x{|SWR003:/|}y", Label = "Not/Checked" };
+                    _ = new Target("{|SWR001:_|}org");
+                    _ = new Target("org") { Group = "{|SWR001:G|}roup" };
+                    void Local([SwrName(NameKind.Repository)] string name) { }
+                    Local("a{|SWR003:/|}b");
+                    Wrappers.DeleteRetentionAsync("Not/Checked", "Not/Checked");
+            """), """
+            using System.Threading.Tasks;
+            using SwrKit;
+
+            class Target
+            {
+                public Target() { }
+                public Target([SwrName(NameKind.Organization)] string org) { }
+                [SwrName(NameKind.Repository)] public string RepoName { get; set; } = "";
+                public string Label { get; set; } = "";
+                [SwrName(NameKind.Organization)] public virtual string Group { get; set; } = "";
+            }
+
+            static class Wrappers
+            {
+                public static Task RemoveRepo(this ISwrClient client, [SwrName(NameKind.Organization)] string org, [SwrName(NameKind.Repository)] string repo) =>
+                    client.DeleteRetentionAsync(org, repo, 1);
+
+                public static void Check([SwrName(NameKind.Organization)] string org, [SwrName(NameKind.Repository)] string repo) { }
+
+                // Named like a client method, without the attribute: not an SWR name.
+                public static void DeleteRetentionAsync(string @namespace, string repository) { }
+            }
+            """);
+
+    [Fact]
+    public Task SwrName_is_inherited_by_overrides_and_interface_implementations_of_an_applications_members() => VerifyAsync(Code("""
+                    new Derived().Delete("{|SWR001:O|}rg");
+                    new Derived().Name = "{|SWR001:O|}rg";
+                    new Impl().Delete("{|SWR001:O|}rg");
+                    new Impl().Name = "{|SWR001:O|}rg";
+            """, """
+                class Base
+                {
+                    public virtual void Delete([SwrName(NameKind.Organization)] string org) { }
+                    [SwrName(NameKind.Organization)] public virtual string Name { get; set; } = "";
+                }
+
+                class Derived : Base
+                {
+                    public override void Delete(string org) { }
+                    public override string Name { get; set; } = "";
+                }
+
+                interface INamed
+                {
+                    void Delete([SwrName(NameKind.Organization)] string org);
+                    [SwrName(NameKind.Organization)] string Name { get; set; }
+                }
+
+                class Impl : INamed
+                {
+                    public void Delete(string org) { }
+                    public string Name { get; set; } = "";
+                }
+            """));
+
+    [Fact]
+    public Task Each_constant_branch_of_a_conditional_switch_or_coalesce_is_judged_at_its_own_literal() => VerifyAsync(Code("""
+                    var flag = dynamicName.Length > 0;
+                    await client.DeleteRetentionAsync("org", flag ? "a{|SWR003:/|}b" : "c", 1);
+                    await client.DeleteRetentionAsync(flag ? "org" : "{|SWR001:O|}rg", "app", 1);
+                    await client.DeleteRetentionAsync(flag ? (flag ? "{|SWR001:-|}x" : "y") : dynamicName, "app", 1);
+                    await client.DeleteRetentionAsync("org", dynamicName.Length switch { 0 => "x{|SWR003:/|}y", 1 => "{|SWR002:-|}z", _ => dynamicName }, 1);
+                    await client.DeleteRetentionAsync("org", maybeNull ?? "a{|SWR003:/|}b", 1);
+                    await client.DeleteRetentionAsync("org", flag ? "fine" : dynamicName, 1);
+            """));
+
+    [Fact]
+    public Task Conversions_that_keep_the_reference_keep_the_constant() => VerifyAsync(Code("""
+                    await client.DeleteRetentionAsync("org", (string)(object)"a{|SWR003:/|}b", 1);
+                    await client.DeleteRetentionAsync((string)(object)("{|SWR001:O|}" + "rg"), "app", 1);
+                    await client.DeleteRetentionAsync("org", (string)new Name("a/b"), 1);
+            """, """
+                readonly record struct Name(string Value) { public static explicit operator string(Name name) => name.Value.Replace('/', '$'); }
+            """));
+
+    [Fact]
+    public Task Coalescing_compound_and_deconstructing_assignments_of_a_name_property() => VerifyAsync(Code("""
+                    var body = new DeleteImageSyncRepoRequest();
+                    body.RemoteNamespace ??= "{|SWR001:B|}ad";
+                    body.RemoteNamespace += "{|SWR001:-|}";
+                    body.RemoteNamespace += "{|SWR001:U|}pper";
+                    body.RemoteNamespace += "-x";
+                    (body.RemoteNamespace, var n) = ("{|SWR001:B|}ad", 1);
+                    (body.RemoteNamespace, (n, body.RemoteNamespace)) = ("ok", (2, "{|SWR001:_|}x"));
+                    (body.RemoteNamespace, n) = Pair();
+            """, """
+                static (string, int) Pair() => ("Bad", 1);
+            """));
+
+    [Fact]
     public Task Overrides_and_user_implementations_of_the_interface() => VerifyAsync(Code("""
                     await new MyClient().DeleteRetentionAsync("{|SWR001:A|}", "a{|SWR003:/|}b", 1);
                     await new Fake().DeleteRetentionAsync("{|SWR001:A|}", "a{|SWR003:/|}b", 1);
@@ -296,7 +397,7 @@ public class AnalyzerShapeTests
 
         var withSwrKit = new CompilationStartProbe(await SwrTestSetup.CreateCompilationAsync([SwrTestSetup.Parse("class C { }", "/0/Test0.cs")]));
         registered.CompilationStart!(withSwrKit);
-        Assert.Equal(2, withSwrKit.Registrations);
+        Assert.Equal(3, withSwrKit.Registrations); // invocations, assignments, object creations
         Assert.True(registered.Concurrent);
         // Generated code is analyzed but skipped by the analyzer itself (IsGeneratedCode): cheaper than None, see docs/performance.md.
         Assert.Equal(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics, registered.GeneratedCode);
@@ -338,6 +439,31 @@ public class AnalyzerShapeTests
             test.ExpectedDiagnostics.Add(Diagnostic("SWR003").WithLocation(1).WithSeverity(slash));
         }
 
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("category-Naming", true)]
+    [InlineData("category-SwrKit", false)]
+    public Task The_rules_have_their_own_category(string setting, bool reported)
+    {
+        // The common "silence the CA naming rules" setting does not reach the SWR rules; their own category does.
+        var test = new SwrAnalyzerTest
+        {
+            SeverityFromEditorConfig = true,
+            TestState =
+            {
+                Sources = { Code("""        await client.DeleteRetentionAsync("{|#0:O|}rg", "a{|#1:/|}b", 1);""") },
+                AnalyzerConfigFiles = { ("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_analyzer_diagnostic.{setting}.severity = none\n") },
+            },
+        };
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(Diagnostic("SWR001").WithLocation(0));
+            test.ExpectedDiagnostics.Add(Diagnostic("SWR003").WithLocation(1));
+        }
+
+        Assert.All(new SwrNameAnalyzer().SupportedDiagnostics, d => Assert.Equal("SwrKit", d.Category));
         return test.RunAsync();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using SwrKit.Analyzers.Tests.Verification;
@@ -156,5 +157,39 @@ public class LocalAndSurrogateTests
         var test = new SwrAnalyzerTest { TestState = { MarkupHandling = MarkupMode.None, Sources = { source } } };
         test.ExpectedDiagnostics.Add(ExpectedDiagnostics.Warning("SWR002").WithSpan("/0/Test0.cs", SourceText.From(source), new TextSpan(start, 6)));
         return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_written_locals_of_a_scope_are_collected_in_one_walk_however_many_locals_it_passes(bool topLevel)
+    {
+        // Without the cache the scope would be walked once per local: the cost of many calls through locals would grow
+        // with the square of their number (docs/performance.md has the timed comparison).
+        const int calls = 300;
+        var body = new System.Text.StringBuilder();
+        for (var i = 0; i < calls; i++)
+        {
+            body.Append("var r").Append(i).Append(" = \"team/app").Append(i).Append("\"; ");
+            body.Append("client.DeleteRetentionAsync(\"org\", r").Append(i).AppendLine(", 1);");
+        }
+
+        body.AppendLine("var written = \"a/b\"; written += \"c\"; client.DeleteRetentionAsync(\"org\", written, 1);");
+        var source = topLevel
+            ? "using SwrKit; ISwrClient client = null!;\n" + body
+            : "using SwrKit; class C { void M(ISwrClient client) {\n" + body + "} }";
+        var tree = SwrTestSetup.Parse(source, "/0/Locals.cs");
+        var compilation = await SwrTestSetup.CreateCompilationAsync([tree]);
+        if (topLevel)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+        }
+
+        var diagnostics = await compilation.WithAnalyzers([new SwrNameAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(calls, diagnostics.Count(d => d.Id == "SWR003"));
+        var walked = typeof(SwrNameAnalyzer).Assembly.GetType("SwrKit.Analyzers.SingleAssignmentLocal")!
+            .GetMethod("ScopesWalked", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        Assert.Equal(1, (int)walked.Invoke(null, [tree])!);
     }
 }

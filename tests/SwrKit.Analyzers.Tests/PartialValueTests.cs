@@ -121,6 +121,26 @@ public class PartialValueTests
     }
 
     [Fact]
+    public async Task Literal_braces_are_doubled_so_only_run_time_parts_read_as_braces()
+    {
+        // In $$"""...""", {team} is constant text and {{app}} a run-time part.
+        const string source = """"
+            using SwrKit;
+            class C
+            {
+                void M(ISwrClient client, string app) => client.DeleteRetentionAsync("org", $$"""{team}${{app}}""", 1);
+            }
+            """";
+        var compilation = await SwrTestSetup.CreateCompilationAsync([SwrTestSetup.Parse(source, "/0/Braces.cs")]);
+        var diagnostics = await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions
+            .WithAnalyzers(compilation, [new SwrNameAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("SWR002", diagnostic.Id);
+        Assert.StartsWith("Repository name '{{team}}${app}' has the character '{'", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public Task A_character_from_a_constant_declared_elsewhere_is_reported_on_that_identifier()
     {
         var test = new SwrAnalyzerTest

@@ -10,6 +10,7 @@ namespace SwrKit.Benchmarks;
 /// ... -- --write-consumer DIR [--no-swrkit]                                    the 200-file consumer the build benchmark compiles
 /// ... -- --analyzer-report [RUNS]                                              analyzer telemetry without BenchmarkDotNet (quick)
 /// ... -- --analyzer-callbacks [RUNS]                                           the analyzer's callbacks alone, in CPU time (loaded machines)
+/// ... -- --analyzer-locals [RUNS] [CALLS]                                      calls through locals (method, top-level) vs an empty operation analyzer
 /// ... -- --client-paired [ROUNDS] [CALLS]                                      client ratios, SwrKit/hand rounds interleaved (ABBA)
 /// ... -- --first-call-paired [PAIRS]                                          first call of a fresh process, SwrKit vs hand-written
 /// ... -- --peers [--rounds N] [--calls N] [--first-calls N] [--doc PATH]        SwrKit vs Refit vs Kiota (docs/performance.md)
@@ -74,6 +75,13 @@ public static class Program
         {
             var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
             return AnalyzerCallbacks.Report(runs, args.Length > 2 ? args[2] : null);
+        }
+
+        if (args.Length > 0 && args[0] == "--analyzer-locals")
+        {
+            var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var calls = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4000;
+            return Analyzer.LocalsBenchmark.Run(runs, calls);
         }
 
         if (args.Length > 0 && args[0] == "--client-paired")

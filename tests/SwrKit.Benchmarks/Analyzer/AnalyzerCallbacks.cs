@@ -30,7 +30,8 @@ public static class AnalyzerCallbacks
             {
                 if (body is not null && model.GetOperation(body) is { } operation)
                 {
-                    operations.AddRange(operation.DescendantsAndSelf().Where(o => o.Kind is OperationKind.Invocation or OperationKind.SimpleAssignment));
+                    operations.AddRange(operation.DescendantsAndSelf().Where(o => o.Kind is OperationKind.Invocation or OperationKind.ObjectCreation
+                        or OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment or OperationKind.CompoundAssignment or OperationKind.DeconstructionAssignment));
                 }
             }
         }

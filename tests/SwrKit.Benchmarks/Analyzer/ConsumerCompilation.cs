@@ -97,7 +97,7 @@ public sealed class ConsumerCompilation
     }
 
     /// <summary>The net10.0 reference assemblies of the installed SDK (as a build uses), plus SwrKit.dll.</summary>
-    private static ImmutableArray<MetadataReference> References(bool referenceSwrKit)
+    internal static ImmutableArray<MetadataReference> References(bool referenceSwrKit)
     {
         var paths = new List<string>(FrameworkReferencePaths());
         if (referenceSwrKit)
