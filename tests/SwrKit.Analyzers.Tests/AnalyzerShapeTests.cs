@@ -46,7 +46,7 @@ public class AnalyzerShapeTests
     [Fact]
     public Task Calls_through_the_interface_and_named_arguments_in_any_order() => VerifyAsync(Code("""
                     await client.DeleteRetentionAsync(retentionId: 1, repository: "a{|SWR003:/|}b", @namespace: "o{|SWR001:R|}g");
-                    await client.DeleteImageSyncRepoAsync("org", body: new DeleteImageSyncRepoRequest(), repository: "{|SWR002:-|}app");
+                    await client.DeleteImageSyncRepoAsync("org", body: new DeleteImageSyncRepoRequest("r", "ok"), repository: "{|SWR002:-|}app");
                     await swr.DeleteImageSyncRepoAsync(repository: "app", @namespace: "org{|SWR001:_|}", body: null!);
             """));
 
@@ -184,11 +184,11 @@ public class AnalyzerShapeTests
 
     [Fact]
     public Task The_sync_body_RemoteNamespace() => VerifyAsync(Code("""
-                    var body = new DeleteImageSyncRepoRequest { RemoteRegionId = "Any Region/1", RemoteNamespace = "{|SWR001:T|}eam" };
+                    var body = new DeleteImageSyncRepoRequest("r", "ok") { RemoteRegionId = "Any Region/1", RemoteNamespace = "{|SWR001:T|}eam" };
                     body.RemoteNamespace = "team{|SWR001:.|}";
                     body.RemoteNamespace = dynamicName;
                     body.RemoteRegionId = "UPPER";
-                    await client.DeleteImageSyncRepoAsync("org", "app", new DeleteImageSyncRepoRequest { RemoteNamespace = {|SWR001:""|}, RemoteRegionId = "r" });
+                    await client.DeleteImageSyncRepoAsync("org", "app", new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = {|SWR001:""|}, RemoteRegionId = "r" });
             """));
 
     [Fact]
@@ -211,14 +211,14 @@ public class AnalyzerShapeTests
                     notConst = dynamicName;
                     await client.DeleteRetentionAsync(notConst, notConst, 1);
                     await client.DeleteRetentionAsync("org", "app", 1);
-                    await client.DeleteImageSyncRepoAsync("a__b", "a__b$c.d-e", new DeleteImageSyncRepoRequest { RemoteNamespace = "ok" });
+                    await client.DeleteImageSyncRepoAsync("a__b", "a__b$c.d-e", new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = "ok" });
             """));
 
     [Fact]
     public Task Other_methods_and_other_parameters_are_not_checked() => VerifyAsync(Code("""
                     Other.Delete("Bad Org", "a/b");
                     await new ModelArtsClient(new System.Net.Http.HttpClient()).DeleteImageAsync("Project/ID", "Image/ID");
-                    await new HssClient(new System.Net.Http.HttpClient()).RunImageSynchronizeAsync("PROJECT", new RunImageSynchronizeRequest(), "Ent/1", "Region/1");
+                    await new HssClient(new System.Net.Http.HttpClient()).RunImageSynchronizeAsync("PROJECT", new RunImageSynchronizeRequest(ImageType.PrivateImage), "Ent/1", "Region/1");
                     await new CodeArtsRepoClient(new System.Net.Http.HttpClient()).StartRemoteMirrorSynchronizationAsync(1, new StartRemoteMirrorRequest());
             """, """
                 static class Other { public static void Delete(string @namespace, string repository) { } }
@@ -313,7 +313,7 @@ public class AnalyzerShapeTests
 
     [Fact]
     public Task Coalescing_compound_and_deconstructing_assignments_of_a_name_property() => VerifyAsync(Code("""
-                    var body = new DeleteImageSyncRepoRequest();
+                    var body = new DeleteImageSyncRepoRequest("r", "ok");
                     body.RemoteNamespace ??= "{|SWR001:B|}ad";
                     body.RemoteNamespace += "{|SWR001:-|}";
                     body.RemoteNamespace += "{|SWR001:U|}pper";
@@ -364,7 +364,7 @@ public class AnalyzerShapeTests
             {
                 (path, header + Code("""
                     await client.DeleteRetentionAsync("Bad Org", "a/b", 1);
-                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = "X" };
+                    var body = new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = "X" };
                     SwrNames.EscapeRepository("UPPER");
             """)),
             },

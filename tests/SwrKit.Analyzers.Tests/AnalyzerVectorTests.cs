@@ -58,7 +58,7 @@ public class AnalyzerVectorTests
             {
                 source.Append(".DeleteImageSyncRepoAsync(\"org\", ");
                 literal = LiteralWriter.Write(source, vector.Input, style, "        ");
-                source.Append(", new DeleteImageSyncRepoRequest());\n");
+                source.Append(", new DeleteImageSyncRepoRequest(\"r\", \"ok\"));\n");
             }
 
             if (vector.Verdict != "ok")

@@ -189,7 +189,7 @@ public class CodeFixTests
                 await client.DeleteRetentionAsync("org", {{|SWR003:Repo|}}, 1);
                 await client.DeleteRetentionAsync("org", {{|SWR003:Repo|}}, 2);
                 await client.DeleteRetentionAsync("org", "a{{|SWR003:/|}}b/c", 3);
-                await client.DeleteImageSyncRepoAsync("org", @"x{{|SWR003:/|}}y", new DeleteImageSyncRepoRequest());
+                await client.DeleteImageSyncRepoAsync("org", @"x{{|SWR003:/|}}y", new DeleteImageSyncRepoRequest("r", "ok"));
                 await client.DeleteRetentionAsync("org", "p" + "{{|SWR003:/|}}q", 4);
             }}
         }}
@@ -208,7 +208,7 @@ public class CodeFixTests
                 await client.DeleteRetentionAsync("org", Repo, 1);
                 await client.DeleteRetentionAsync("org", Repo, 2);
                 await client.DeleteRetentionAsync("org", "a$b$c", 3);
-                await client.DeleteImageSyncRepoAsync("org", @"x$y", new DeleteImageSyncRepoRequest());
+                await client.DeleteImageSyncRepoAsync("org", @"x$y", new DeleteImageSyncRepoRequest("r", "ok"));
                 await client.DeleteRetentionAsync("org", "p" + "$q", 4);
             }}
         }}

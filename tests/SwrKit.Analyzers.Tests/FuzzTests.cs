@@ -100,7 +100,7 @@ public class FuzzTests(ITestOutputHelper output)
             }
 
             var argument = TextSpan.FromBounds(argumentStart, source.Length);
-            source.Append(isNamespace ? ", \"app\", 1);\n" : ", new DeleteImageSyncRepoRequest());\n");
+            source.Append(isNamespace ? ", \"app\", 1);\n" : ", new DeleteImageSyncRepoRequest(\"r\", \"ok\"));\n");
 
             var result = isNamespace ? SwrNames.CheckNamespace(value) : SwrNames.CheckRepository(value);
             var single = pieces.Count == 1 && constUses.Count == 1;
@@ -253,7 +253,7 @@ public class FuzzTests(ITestOutputHelper output)
                 source.Append('"');
             }
 
-            source.Append(isNamespace ? ", \"app\", 1);\n" : ", new DeleteImageSyncRepoRequest());\n");
+            source.Append(isNamespace ? ", \"app\", 1);\n" : ", new DeleteImageSyncRepoRequest(\"r\", \"ok\"));\n");
             var constant = text.ToString();
             if (constant.Length == 0)
             {
@@ -467,7 +467,7 @@ public class FuzzTests(ITestOutputHelper output)
     [
         AnalyzerShapeTests.Code("""
                     await swr.DeleteRetentionAsync("My-Org", "group/app", 42);
-                    await client.DeleteImageSyncRepoAsync(repository: @"x/""y", @namespace: "org", body: new DeleteImageSyncRepoRequest { RemoteNamespace = "Team" });
+                    await client.DeleteImageSyncRepoAsync(repository: @"x/""y", @namespace: "org", body: new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = "Team" });
             """),
         AnalyzerShapeTests.Code(""""
                     await client.DeleteRetentionAsync($"{Names.Org}-", $"{Names.Repo}/app", 1);
@@ -484,7 +484,7 @@ public class FuzzTests(ITestOutputHelper output)
                         x/y
                         """, 1);
                     var wire = SwrNames.EscapeRepository("Group//app");
-                    var body = new DeleteImageSyncRepoRequest();
+                    var body = new DeleteImageSyncRepoRequest("r", "ok");
                     body.RemoteNamespace = ("a" + "..b");
             """", """
                 const string Org = "Bad Org";
@@ -497,7 +497,7 @@ public class FuzzTests(ITestOutputHelper output)
                     await client.DeleteRetentionAsync("org", $"""
                         -{dynamicName}/{1}{'x'}{null}
                         """, 1);
-                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = dynamicName + "_" + $"{maybeNull}Team" };
+                    var body = new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = dynamicName + "_" + $"{maybeNull}Team" };
                     var wire = SwrNames.EscapeRepository($"{dynamicName}/A" + "");
             """", """
                 static class Names { public const string Org = "org"; public const string Repo = "group"; }

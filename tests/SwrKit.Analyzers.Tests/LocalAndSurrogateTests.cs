@@ -26,7 +26,7 @@ public class LocalAndSurrogateTests
                     var readInLambda = "a{|#14:/|}b";
                     System.Func<string> read = () => readInLambda;
                     await client.DeleteRetentionAsync("org", {|#4:readInLambda|}, 1);
-                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = {|#5:org|} };
+                    var body = new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = {|#5:org|} };
             """),
             ExpectedDiagnostics =
             {

@@ -87,7 +87,7 @@ public class PartialValueTests
     public Task Organization_names_property_and_the_logical_form() => VerifyAsync(Code("""
                     await client.DeleteRetentionAsync($"{dynamicName}-{|SWR001:D|}ev", "app", 1);
                     await client.DeleteRetentionAsync($"{dynamicName}{|SWR001:$|}x", "app", 1);
-                    var body = new DeleteImageSyncRepoRequest { RemoteNamespace = dynamicName + "{|SWR001:_|}" };
+                    var body = new DeleteImageSyncRepoRequest("r", "ok") { RemoteNamespace = dynamicName + "{|SWR001:_|}" };
                     var wire = SwrNames.EscapeRepository($"{dynamicName}/{|SWR002:A|}pp");
                     var fine = SwrNames.EscapeRepository($"{dynamicName}/app");
             """));
