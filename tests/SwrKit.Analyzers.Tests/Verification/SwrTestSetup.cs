@@ -17,6 +17,9 @@ public static class SwrTestSetup
 
     public static MetadataReference SwrKitReference { get; } = MetadataReference.CreateFromFile(typeof(SwrClient).Assembly.Location);
 
+    /// <summary>What a consumer of SwrKit also references (its options constructors take an <c>ILoggerFactory</c>).</summary>
+    public static MetadataReference LoggingReference { get; } = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location);
+
     public static CSharpParseOptions ParseOptions(ParseOptions options) => ((CSharpParseOptions)options).WithLanguageVersion(LanguageVersion.Latest);
 
     public static CompilationOptions CompilationOptions(CompilationOptions options) =>
@@ -39,7 +42,7 @@ public static class SwrTestSetup
         var references = await ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         if (withSwrKit)
         {
-            references = references.Add(SwrKitReference);
+            references = references.Add(SwrKitReference).Add(LoggingReference);
         }
 
         var options = (CSharpCompilationOptions)CompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

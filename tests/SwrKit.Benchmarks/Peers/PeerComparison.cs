@@ -286,6 +286,7 @@ public static class PeerComparison
         Contenders.Refit => "Refit",
         Contenders.Kiota => "Kiota",
         Contenders.SwrKitDi => "SwrKit DI",
+        Contenders.SwrKitOptionsPath => "SwrKit options",
         Contenders.RefitDi => "Refit DI",
         Contenders.KiotaDi => "Kiota DI",
         _ => contender,

@@ -87,6 +87,28 @@ public sealed class OptionsConstructorTests
     }
 
     [Fact]
+    public async Task Credential_handlers_without_an_inner_handler_share_one_connection()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var connections = new ConcurrentDictionary<string, bool>();
+        server.Handler = (context, _) =>
+        {
+            connections[context.Connection.Id] = true;
+            return Task.CompletedTask;
+        };
+
+        // An HttpClient per call over a credential handler: each handler sends through SwrKit's shared transport.
+        for (var i = 0; i < 50; i++)
+        {
+            using var http = new HttpClient(new SwrKit.Authentication.TokenAuthenticationHandler(TestSecrets.Token)) { BaseAddress = server.BaseAddress };
+            await new SwrClient(http).DeleteRetentionAsync("my-org", "app", i);
+        }
+
+        Assert.Equal(50, server.Requests.Count);
+        Assert.Single(connections);
+    }
+
+    [Fact]
     public void The_options_are_checked_when_the_client_is_created()
     {
         Assert.Throws<ArgumentNullException>("options", () => new SwrClient((SwrKitOptions)null!));
