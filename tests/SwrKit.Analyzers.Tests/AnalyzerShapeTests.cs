@@ -153,7 +153,6 @@ public class AnalyzerShapeTests
         };
         test.TestState.AdditionalProjects["Names"].Sources.Add("""public static class Names { public const string Org = "Org"; public const string Repo = "team/app"; }""");
         test.TestState.AdditionalProjects["Names"].AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
-        test.TestState.AdditionalProjects["Names"].AdditionalReferences.Add(SwrTestSetup.LoggingReference);
         test.TestState.AdditionalProjectReferences.Add("Names");
         return test.RunAsync();
     }

@@ -314,7 +314,7 @@ public class CodeFixTests
         using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
         var references = await SwrTestSetup.ReferenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
         var document = workspace.AddProject("Consumer", Microsoft.CodeAnalysis.LanguageNames.CSharp)
-            .WithMetadataReferences(references.Add(SwrTestSetup.SwrKitReference).Add(SwrTestSetup.LoggingReference))
+            .WithMetadataReferences(references.Add(SwrTestSetup.SwrKitReference))
             .WithParseOptions(SwrTestSetup.ParseOptions(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions.Default))
             .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
             .AddDocument("Usage.cs", source);

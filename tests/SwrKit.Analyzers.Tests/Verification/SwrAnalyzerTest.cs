@@ -17,7 +17,6 @@ public sealed class SwrAnalyzerTest : CSharpAnalyzerTest<SwrNameAnalyzer, Defaul
         if (withSwrKit)
         {
             TestState.AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
-            TestState.AdditionalReferences.Add(SwrTestSetup.LoggingReference);
         }
     }
 

@@ -26,7 +26,6 @@ public class SwrCodeFixTest<TCodeFix> : CSharpCodeFixTest<SwrNameAnalyzer, TCode
         ReferenceAssemblies = SwrTestSetup.ReferenceAssemblies;
         MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
         TestState.AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
-        TestState.AdditionalReferences.Add(SwrTestSetup.LoggingReference);
         CodeActionEquivalenceKey = equivalenceKey;
         CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
 
@@ -55,7 +54,6 @@ public class SwrCodeFixTest<TCodeFix> : CSharpCodeFixTest<SwrNameAnalyzer, TCode
 
             project.AdditionalReferences.Add(SwrTestSetup.SwrKitReference);
 
-            project.AdditionalReferences.Add(SwrTestSetup.LoggingReference);
             project.AdditionalProjectReferences.AddRange(projectReferences);
         }
     }

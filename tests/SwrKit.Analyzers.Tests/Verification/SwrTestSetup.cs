@@ -13,12 +13,17 @@ namespace SwrKit.Analyzers.Tests.Verification;
 /// </summary>
 public static class SwrTestSetup
 {
-    public static ReferenceAssemblies ReferenceAssemblies => ReferenceAssemblies.Net.Net80;
+    // SwrKit's options constructors take an ILoggerFactory, so a consumer references Logging.Abstractions too (the
+    // package brings it); the net8.0 build of the version SwrKit was built with.
+    public static ReferenceAssemblies ReferenceAssemblies { get; } = ReferenceAssemblies.Net.Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", LoggingVersion())));
 
     public static MetadataReference SwrKitReference { get; } = MetadataReference.CreateFromFile(typeof(SwrClient).Assembly.Location);
 
-    /// <summary>What a consumer of SwrKit also references (its options constructors take an <c>ILoggerFactory</c>).</summary>
-    public static MetadataReference LoggingReference { get; } = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location);
+    private static string LoggingVersion() =>
+        typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
 
     public static CSharpParseOptions ParseOptions(ParseOptions options) => ((CSharpParseOptions)options).WithLanguageVersion(LanguageVersion.Latest);
 
@@ -42,7 +47,7 @@ public static class SwrTestSetup
         var references = await ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         if (withSwrKit)
         {
-            references = references.Add(SwrKitReference).Add(LoggingReference);
+            references = references.Add(SwrKitReference);
         }
 
         var options = (CSharpCompilationOptions)CompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
