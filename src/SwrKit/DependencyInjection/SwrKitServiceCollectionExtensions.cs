@@ -83,7 +83,12 @@ public static partial class SwrKitServiceCollectionExtensions
 
         services.AddSingleton<SwrKitMarker>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>, SwrKitOptionsValidator>());
+        services.TryAddSingleton(SwrKitEnvironment.Process);
+        services.TryAddSingleton(provider => new SwrKitCredentials(
+            provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>(), Time(provider), Logger(provider), provider.GetRequiredService<SwrKitEnvironment>()));
+
+        // Without a credential in the configuration, the default chain applies: the environment, then the ECS metadata service.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>>(new SwrKitOptionsValidator(defaultChain: true)));
         services.AddOptions<SwrKitOptions>().ValidateOnStart();
 
         AddClients(services);
@@ -110,7 +115,7 @@ public static partial class SwrKitServiceCollectionExtensions
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 var monitor = provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>();
-                foreach (var handler in SwrKitPipeline.CreateHandlers(monitor.CurrentValue, Time(provider), Logger(provider), monitor))
+                foreach (var handler in SwrKitPipeline.CreateHandlers(monitor.CurrentValue, Time(provider), Logger(provider), monitor, provider.GetRequiredService<SwrKitCredentials>()))
                 {
                     handlers.Add(handler);
                 }

@@ -104,7 +104,8 @@ public sealed class AddSwrKitTests
     public static TheoryData<Dictionary<string, string?>, string> BadConfigurations => new()
     {
         { Config(), "SwrKit:Region is required when no endpoint override is set for Swr, CodeArtsRepo, ModelArts, Hss (SwrKit:Endpoints:<service>)." },
-        { Config(), "No credentials are configured: set SwrKit:AccessKey and SwrKit:SecretKey (AK/SK signing) or SwrKit:Token (IAM token), or register a token provider." },
+        { Config(("Region", "cn-north-4"), ("SecurityToken", TestSecrets.SecurityToken)), "SwrKit:SecurityToken applies only with SwrKit:AccessKey and SwrKit:SecretKey: set them, or remove it." },
+        { Config(("Region", "cn-north-4"), ("MetadataEndpoint", "metadata/")), "SwrKit:MetadataEndpoint must be an absolute http:// or https:// URI (the ECS metadata service is http://169.254.169.254/)." },
         { Config(("Region", "cn-north-4"), ("AccessKey", TestSecrets.AccessKey)), "SwrKit:SecretKey is required when SwrKit:AccessKey is set." },
         { Config(("Region", "cn-north-4"), ("SecretKey", TestSecrets.SecretKey)), "SwrKit:AccessKey is required when SwrKit:SecretKey is set." },
         { Config(("Region", "cn-north-4"), ("AccessKey", "ak"), ("SecretKey", TestSecrets.SecretKey), ("Token", TestSecrets.Token)), "Configure either SwrKit:AccessKey/SwrKit:SecretKey or SwrKit:Token (or a token provider), not both." },
