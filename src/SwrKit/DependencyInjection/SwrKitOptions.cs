@@ -20,7 +20,11 @@ public sealed class SwrKitOptions
     /// <summary>The conventional configuration section: <c>SwrKit</c>.</summary>
     public const string SectionName = "SwrKit";
 
-    /// <summary>The region ID, e.g. <c>cn-north-4</c>; gives every endpoint that <see cref="Endpoints"/> does not override.</summary>
+    /// <summary>
+    /// The region ID, e.g. <c>cn-north-4</c>; gives every endpoint that <see cref="Endpoints"/> does not override, from
+    /// SwrKit's region catalogue (<see cref="ServiceEndpoints.ForRegion"/>). Under <c>AddSwrKit</c>,
+    /// <c>HUAWEICLOUD_SDK_REGION</c> when the configuration sets none.
+    /// </summary>
     public string? Region { get; set; }
 
     /// <summary>The access key (AK) for SDK-HMAC-SHA256 signing. Set together with <see cref="SecretKey"/>.</summary>

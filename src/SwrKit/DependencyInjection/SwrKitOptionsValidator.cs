@@ -139,6 +139,17 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         {
             failures.Add($"{K("Region")} '{QuotedText.Cut(o.Region)}' is not a region ID: use lower-case letters, digits and hyphens, e.g. cn-north-4.");
         }
+        else
+        {
+            // The region catalogue: a typo, or a region a service does not serve, fails here rather than in DNS later.
+            foreach (var service in needRegion)
+            {
+                if (ServiceEndpoints.Find(service, o.Region!) is null)
+                {
+                    failures.Add($"{K("Region")}: {ServiceEndpoints.UnknownRegion(service, o.Region!)} Set {K("Endpoints:" + service)} for an endpoint the catalogue does not list.");
+                }
+            }
+        }
 
         foreach (var service in services)
         {

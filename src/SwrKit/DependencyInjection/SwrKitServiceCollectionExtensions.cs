@@ -91,6 +91,15 @@ public static partial class SwrKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>>(new SwrKitOptionsValidator(defaultChain: true)));
         services.AddOptions<SwrKitOptions>().ValidateOnStart();
 
+        // The Huawei Cloud SDKs' default region, when the configuration sets none.
+        services.AddOptions<SwrKitOptions>().PostConfigure<SwrKitEnvironment>((options, environment) =>
+        {
+            if (string.IsNullOrEmpty(options.Region) && environment.Read(RegionVariable) is { Length: > 0 } region)
+            {
+                options.Region = region;
+            }
+        });
+
         AddClients(services);
         return builder;
     }
@@ -133,6 +142,9 @@ public static partial class SwrKitServiceCollectionExtensions
                 return typed;
             });
     }
+
+    /// <summary>The environment variable of the default region: <c>HUAWEICLOUD_SDK_REGION</c>.</summary>
+    internal const string RegionVariable = "HUAWEICLOUD_SDK_REGION";
 
     private static SwrKitOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>().CurrentValue;
 

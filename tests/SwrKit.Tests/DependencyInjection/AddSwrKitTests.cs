@@ -34,7 +34,7 @@ public sealed class AddSwrKitTests
         const string json = """
             {
               "SwrKit": {
-                "Region": "ap-southeast-1",
+                "Region": "ap-southeast-3",
                 "Token": "TEST-TOKEN-7c1",
                 "Endpoints": { "Hss": "https://hss.internal.example.com/gateway" },
                 "Timeout": "00:00:45",
@@ -62,7 +62,7 @@ public sealed class AddSwrKitTests
 
         var options = host.Provider.GetRequiredService<IOptions<SwrKitOptions>>().Value;
 
-        Assert.Equal("ap-southeast-1", options.Region);
+        Assert.Equal("ap-southeast-3", options.Region);
         Assert.Equal(TestSecrets.Token, options.Token);
         Assert.Equal(new Uri("https://hss.internal.example.com/gateway"), options.Endpoints.Hss);
         Assert.Equal(TimeSpan.FromSeconds(45), options.Timeout);
@@ -79,7 +79,7 @@ public sealed class AddSwrKitTests
         Assert.Equal(TimeSpan.FromSeconds(40), options.CircuitBreaker.BreakDuration);
         var factory = host.Provider.GetRequiredService<IHttpClientFactory>();
         Assert.Equal("https://hss.internal.example.com/gateway/", factory.CreateClient(SwrKitHttpClientNames.Hss).BaseAddress!.ToString());
-        Assert.Equal("https://swr-api.ap-southeast-1.myhuaweicloud.com/", factory.CreateClient(SwrKitHttpClientNames.Swr).BaseAddress!.ToString());
+        Assert.Equal("https://swr-api.ap-southeast-3.myhuaweicloud.com/", factory.CreateClient(SwrKitHttpClientNames.Swr).BaseAddress!.ToString());
     }
 
     [Fact(Timeout = 20_000)]
