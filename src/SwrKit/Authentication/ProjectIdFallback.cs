@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,12 +10,14 @@ namespace SwrKit.Authentication;
 /// </summary>
 internal sealed class ProjectIdFallback : AkSkCredentialSource
 {
-    private Snapshot? _last;
+    private readonly DerivedOnce<AkSkCredentials, AkSkCredentials> _withProject = new();
+    private readonly Func<AkSkCredentials, AkSkCredentials> _addProject;
 
     public ProjectIdFallback(AkSkCredentialSource inner, string? projectId)
     {
         Inner = inner;
         ProjectId = string.IsNullOrEmpty(projectId) ? null : projectId;
+        _addProject = credentials => credentials.WithProjectId(ProjectId);
     }
 
     public AkSkCredentialSource Inner { get; }
@@ -36,34 +39,6 @@ internal sealed class ProjectIdFallback : AkSkCredentialSource
 
     private async ValueTask<AkSkCredentials> ApplyAsync(ValueTask<AkSkCredentials> pending) => Apply(await pending.ConfigureAwait(false));
 
-    private AkSkCredentials Apply(AkSkCredentials credentials)
-    {
-        if (credentials is null || credentials.ProjectId is not null)
-        {
-            return credentials!;
-        }
-
-        var last = Volatile.Read(ref _last);
-        if (last is not null && ReferenceEquals(last.From, credentials))
-        {
-            return last.To;
-        }
-
-        var made = credentials.WithProjectId(ProjectId);
-        Volatile.Write(ref _last, new Snapshot(credentials, made));
-        return made;
-    }
-
-    private sealed class Snapshot
-    {
-        public Snapshot(AkSkCredentials from, AkSkCredentials to)
-        {
-            From = from;
-            To = to;
-        }
-
-        public AkSkCredentials From { get; }
-
-        public AkSkCredentials To { get; }
-    }
+    private AkSkCredentials Apply(AkSkCredentials credentials) =>
+        credentials is null || credentials.ProjectId is not null ? credentials! : _withProject.Get(credentials, _addProject);
 }

@@ -66,7 +66,7 @@ internal sealed class SwrKitCredentials
     private sealed class OptionsSource : AkSkCredentialSource
     {
         private readonly SwrKitCredentials _owner;
-        private Pair? _fromOptions;
+        private readonly DerivedOnce<SwrKitOptions, AkSkCredentials> _fromOptions = new();
         private ProjectIdFallback? _withProject;
 
         public OptionsSource(SwrKitCredentials owner) => _owner = owner;
@@ -93,31 +93,8 @@ internal sealed class SwrKitCredentials
         }
 
         // Static keys of the current options, built once per options instance (a reload makes a new one).
-        private AkSkCredentials FromOptions(SwrKitOptions options)
-        {
-            var cached = Volatile.Read(ref _fromOptions);
-            if (cached is not null && ReferenceEquals(cached.Key, options))
-            {
-                return cached.Credentials;
-            }
-
-            var made = new AkSkCredentials(options.AccessKey!, options.SecretKey!, options.ProjectId, options.SecurityToken);
-            Volatile.Write(ref _fromOptions, new Pair(options, made));
-            return made;
-        }
-
-        private sealed class Pair
-        {
-            public Pair(SwrKitOptions key, AkSkCredentials credentials)
-            {
-                Key = key;
-                Credentials = credentials;
-            }
-
-            public SwrKitOptions Key { get; }
-
-            public AkSkCredentials Credentials { get; }
-        }
+        private AkSkCredentials FromOptions(SwrKitOptions options) =>
+            _fromOptions.Get(options, o => new AkSkCredentials(o.AccessKey!, o.SecretKey!, o.ProjectId, o.SecurityToken));
     }
 }
 

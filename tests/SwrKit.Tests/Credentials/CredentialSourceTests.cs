@@ -181,6 +181,20 @@ public sealed class CredentialSourceTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_metadata_service_that_does_not_answer_is_given_up_after_five_seconds()
+    {
+        await using var metadata = await FakeMetadataService.StartAsync();
+        metadata.Delay = TimeSpan.FromSeconds(20);
+        var source = new EcsMetadataCredentialSource(metadata.Endpoint);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = SecretScan.Record(await Assert.ThrowsAnyAsync<InvalidOperationException>(() => source.GetCredentialsAsync().AsTask()));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15));
+        Assert.Contains("did not answer within 5 seconds", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_failed_refresh_keeps_using_keys_that_still_work()
     {
         await using var metadata = await FakeMetadataService.StartAsync();
