@@ -15,8 +15,9 @@ internal static class ServiceFacts
 {
     private const string HostExtension = "x-swrkit-host";
     private const string TitleExtension = "x-swrkit-title";
+    private const string RegionsExtension = "x-swrkit-regions";
 
-    private sealed record Service(string Name, string Title, string Description, string Host, List<Operation> Operations)
+    private sealed record Service(string Name, string Title, string Description, string Host, List<(string Region, string Endpoint)> Regions, List<Operation> Operations)
     {
         public string Client => Name + "Client";
 
@@ -60,6 +61,19 @@ internal static class ServiceFacts
             """);
         code.Append(string.Join(", ", services.Select(s => "SwrKitService." + s.Name))).Append(" };\n\n");
         AppendSwitch(code, "string", "HostPrefix", "The first label of the service's host name in a region", services, s => Literal(s.Host));
+        AppendSwitch(code, "System.Collections.Generic.KeyValuePair<string, string>[]", "RegionCatalogue",
+            "The region catalogue (the tag's x-swrkit-regions): each region the service publishes and its endpoint, ending with '/'", services, s => s.Name + "Regions");
+        foreach (var service in services)
+        {
+            code.Append($"        private static readonly System.Collections.Generic.KeyValuePair<string, string>[] {service.Name}Regions =\n        {{\n");
+            foreach (var (region, endpoint) in service.Regions)
+            {
+                code.Append($"            new System.Collections.Generic.KeyValuePair<string, string>({Literal(region)}, {Literal(endpoint)}),\n");
+            }
+
+            code.Append("        };\n\n");
+        }
+
         code.Append("    }\n\n");
 
         code.Append("    public static partial class SwrOperations\n    {\n");
@@ -195,7 +209,7 @@ internal static class ServiceFacts
         {
             var host = Extension(tag.ExtensionData, HostExtension)
                 ?? throw new InvalidOperationException($"Tag '{tag.Name}' has no {HostExtension}: the first label of the service's host name (swr-api in swr-api.{{region}}.myhuaweicloud.com).");
-            services.Add(new Service(tag.Name, Extension(tag.ExtensionData, TitleExtension) ?? tag.Name, tag.Description ?? string.Empty, host, new List<Operation>()));
+            services.Add(new Service(tag.Name, Extension(tag.ExtensionData, TitleExtension) ?? tag.Name, tag.Description ?? string.Empty, host, Regions(tag.Name, tag.ExtensionData), new List<Operation>()));
         }
 
         foreach (var description in document.Operations)
@@ -233,6 +247,40 @@ internal static class ServiceFacts
         }
 
         code.Append("            _ => throw new System.ArgumentOutOfRangeException(nameof(service), service, \"Unknown service.\"),\n        };\n\n");
+    }
+
+    // "<region> <endpoint>" per item; the endpoint gets its trailing '/', as every base address does.
+    private static List<(string Region, string Endpoint)> Regions(string tag, IDictionary<string, object?>? data)
+    {
+        var regions = new List<(string Region, string Endpoint)>();
+        if (data is null || !data.TryGetValue(RegionsExtension, out var value) || value is null)
+        {
+            return regions;
+        }
+
+        if (value is string || value is not System.Collections.IEnumerable items)
+        {
+            throw new InvalidOperationException($"Tag '{tag}': {RegionsExtension} must be a list of \"<region> <endpoint>\" items.");
+        }
+
+        foreach (var item in items)
+        {
+            var parts = (item?.ToString() ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !Uri.TryCreate(parts[1], UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new InvalidOperationException($"Tag '{tag}': the {RegionsExtension} item '{item}' is not \"<region> https://<host>\".");
+            }
+
+            if (regions.Exists(r => r.Region == parts[0]))
+            {
+                throw new InvalidOperationException($"Tag '{tag}': {RegionsExtension} lists '{parts[0]}' twice.");
+            }
+
+            regions.Add((parts[0], parts[1].TrimEnd('/') + "/"));
+        }
+
+        regions.Sort((a, b) => string.CompareOrdinal(a.Region, b.Region));
+        return regions;
     }
 
     private static string? Extension(IDictionary<string, object?>? data, string key) =>

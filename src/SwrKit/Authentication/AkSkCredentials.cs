@@ -13,11 +13,12 @@ public sealed class AkSkCredentials
     /// <param name="secretKey">The secret key (SK).</param>
     /// <param name="projectId">Sent as <c>X-Project-Id</c> and signed, when given.</param>
     /// <param name="securityToken">The security token of temporary credentials, sent as <c>X-Security-Token</c> and signed.</param>
+    /// <param name="expiresAt">When temporary credentials stop working; <see langword="null"/> for long-term keys. SwrKit never signs with credentials past this time.</param>
     /// <exception cref="ArgumentException">
     /// <paramref name="accessKey"/> or <paramref name="secretKey"/> is null or empty, or a value sent in a header
     /// (<paramref name="accessKey"/>, <paramref name="projectId"/>, <paramref name="securityToken"/>) is not printable ASCII.
     /// </exception>
-    public AkSkCredentials(string accessKey, string secretKey, string? projectId = null, string? securityToken = null)
+    public AkSkCredentials(string accessKey, string secretKey, string? projectId = null, string? securityToken = null, DateTimeOffset? expiresAt = null)
     {
         if (string.IsNullOrEmpty(accessKey))
         {
@@ -37,6 +38,7 @@ public sealed class AkSkCredentials
         SecretKey = secretKey;
         ProjectId = string.IsNullOrEmpty(projectId) ? null : projectId;
         SecurityToken = string.IsNullOrEmpty(securityToken) ? null : securityToken;
+        ExpiresAt = expiresAt;
     }
 
     /// <summary>The access key (AK); it appears in the <c>Authorization</c> header.</summary>
@@ -51,8 +53,15 @@ public sealed class AkSkCredentials
     /// <summary>The security token of temporary credentials, or <see langword="null"/>.</summary>
     public string? SecurityToken { get; }
 
+    /// <summary>When these temporary credentials stop working, or <see langword="null"/> for long-term keys.</summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>The same credentials with <paramref name="projectId"/> when they have none (the project ID of the configuration for keys from the metadata service).</summary>
+    internal AkSkCredentials WithProjectId(string? projectId) =>
+        ProjectId is not null || string.IsNullOrEmpty(projectId) ? this : new AkSkCredentials(AccessKey, SecretKey, projectId, SecurityToken, ExpiresAt);
+
     /// <summary>The access key and which optional parts are set; never the secret key or the token.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>
-        $"AkSkCredentials {{ AccessKey = {AccessKey}, SecretKey = ***, ProjectId = {ProjectId ?? "(none)"}, SecurityToken = {(SecurityToken is null ? "(none)" : "***")} }}";
+        $"AkSkCredentials {{ AccessKey = {AccessKey}, SecretKey = ***, ProjectId = {ProjectId ?? "(none)"}, SecurityToken = {(SecurityToken is null ? "(none)" : "***")}, ExpiresAt = {(ExpiresAt is { } expiry ? expiry.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "(none)")} }}";
 }

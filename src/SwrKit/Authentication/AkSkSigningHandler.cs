@@ -9,7 +9,9 @@ namespace SwrKit.Authentication;
 
 /// <summary>
 /// Signs every request with an AK/SK pair (SDK-HMAC-SHA256, as the official SDKs do). Put it innermost in the handler
-/// chain so each retry is signed afresh. Usable with any <see cref="HttpClient"/>:
+/// chain so each retry is signed afresh. With an <see cref="AkSkCredentialSource"/>, the source is asked before every
+/// attempt, so a retry after a key rotation signs with the new key; credentials past their expiry are never used.
+/// Usable with any <see cref="HttpClient"/>:
 /// <code>new HttpClient(new AkSkSigningHandler(credentials)) { BaseAddress = endpoint }</code>
 /// Without an <see cref="DelegatingHandler.InnerHandler"/> it sends through its own handler, which does not follow
 /// redirects; it refuses an inner <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> that does, because a
@@ -19,7 +21,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 {
     private const string DateAddedKey = "SwrKit.AkSk.DateAdded";
 
-    private readonly AkSkCredentials _credentials;
+    private readonly AkSkCredentialSource _source;
     private readonly TimeProvider _timeProvider;
     private readonly bool _allowInsecureHttp;
     private readonly RedirectSafeTransport _transport = new();
@@ -28,15 +30,35 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     /// <param name="credentials">The AK/SK pair.</param>
     /// <param name="timeProvider">The clock for <c>X-Sdk-Date</c>; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="allowInsecureHttp">Sign requests to non-loopback <c>http://</c> endpoints too (off by default).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+#pragma warning disable RS0026, RS0027
     public AkSkSigningHandler(AkSkCredentials credentials, TimeProvider? timeProvider = null, bool allowInsecureHttp = false)
+#pragma warning restore RS0026, RS0027
+        : this(AkSkCredentialSource.FromCredentials(credentials ?? throw new ArgumentNullException(nameof(credentials))), timeProvider, allowInsecureHttp)
     {
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+    }
+
+    /// <summary>Creates a handler that asks <paramref name="credentialSource"/> for the credentials of every attempt.</summary>
+    /// <param name="credentialSource">The source: <see cref="EnvironmentCredentialSource"/>, <see cref="EcsMetadataCredentialSource"/>, or your own.</param>
+    /// <param name="timeProvider">The clock for <c>X-Sdk-Date</c> and expiry; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="allowInsecureHttp">Sign requests to non-loopback <c>http://</c> endpoints too (off by default).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentialSource"/> is <see langword="null"/>.</exception>
+    // Both constructors are new in 1.0 (nothing has shipped), so no compiled caller can bind to the wrong one; each
+    // takes the same optional settings after its own kind of credentials.
+#pragma warning disable RS0026
+    public AkSkSigningHandler(AkSkCredentialSource credentialSource, TimeProvider? timeProvider = null, bool allowInsecureHttp = false)
+#pragma warning restore RS0026
+    {
+        _source = credentialSource ?? throw new ArgumentNullException(nameof(credentialSource));
         _timeProvider = timeProvider ?? TimeProvider.System;
         _allowInsecureHttp = allowInsecureHttp;
     }
 
     /// <inheritdoc/>
-    /// <exception cref="InvalidOperationException">The inner handler follows redirects, or the endpoint is plain http:// to a remote host.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The inner handler follows redirects, the endpoint is plain http:// to a remote host, or the credential source gave
+    /// no usable credentials (a SwrKit operation reports that as a <see cref="SwrKitException"/>).
+    /// </exception>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
@@ -49,6 +71,11 @@ public sealed class AkSkSigningHandler : DelegatingHandler
     /// <param name="request">The request, with an absolute URI.</param>
     /// <param name="cancellationToken">Cancels reading the content.</param>
     /// <returns>A task that completes when the request is signed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="request"/> has no absolute URI.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The endpoint is plain http:// to a remote host, or the credential source failed or gave expired credentials;
+    /// the message never shows a key.
+    /// </exception>
     public async Task SignAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
         if (request?.RequestUri is not { IsAbsoluteUri: true } uri)
@@ -57,6 +84,7 @@ public sealed class AkSkSigningHandler : DelegatingHandler
         }
 
         TransportSecurity.EnsureSafe(request, _allowInsecureHttp);
+        var credentials = await CurrentCredentialsAsync(cancellationToken).ConfigureAwait(false);
         var headers = request.Headers;
 
         // A caller-set date is kept; a date this handler added on an earlier attempt is renewed.
@@ -69,8 +97,10 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 
         // The .NET SDK signs host; sign exactly what goes on the wire (host[:port]).
         headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Replace(headers, "X-Project-Id", _credentials.ProjectId);
-        Replace(headers, "X-Security-Token", _credentials.SecurityToken);
+        Replace(headers, "X-Project-Id", credentials.ProjectId);
+        // Always replaced: keys rotated between attempts may come without the token an earlier attempt carried.
+        headers.Remove("X-Security-Token");
+        Replace(headers, "X-Security-Token", credentials.SecurityToken);
         headers.Remove("Authorization");
 
         var body = Array.Empty<byte>();
@@ -85,8 +115,39 @@ public sealed class AkSkSigningHandler : DelegatingHandler
 #endif
         }
 
-        RequestOptionsAccessor.Set(request, RequestOptionsAccessor.SigningCredentials, _credentials);
-        headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, _credentials.AccessKey, _credentials.SecretKey));
+        RequestOptionsAccessor.Set(request, RequestOptionsAccessor.SigningCredentials, credentials);
+        headers.TryAddWithoutValidation("Authorization", AkSkSigner.Sign(request.Method.Method, uri, HeadersToSign(request), body, credentials.AccessKey, credentials.SecretKey));
+    }
+
+    // Asked on every attempt; a failure of the source becomes a CredentialSourceException, which a SwrKit operation
+    // reports as a SwrKitException naming the operation (and which retries leave alone).
+    private async ValueTask<AkSkCredentials> CurrentCredentialsAsync(CancellationToken cancellationToken)
+    {
+        AkSkCredentials? credentials;
+        try
+        {
+            credentials = await _source.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw new CredentialSourceException(_source, exception.Message, exception);
+        }
+
+        if (credentials is null)
+        {
+            throw new CredentialSourceException(_source, "it returned no credentials.", null);
+        }
+
+        if (!RefreshingCredentialSource.IsUsable(credentials, _timeProvider.GetUtcNow()))
+        {
+            throw new CredentialSourceException(_source, "it returned credentials that have expired; SwrKit does not sign with them.", null);
+        }
+
+        return credentials;
     }
 
     // Request headers plus content headers, each with its value exactly as it goes on the wire (the server signs what

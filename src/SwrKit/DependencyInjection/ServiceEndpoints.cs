@@ -5,19 +5,53 @@ namespace SwrKit;
 /// <summary>The endpoint of each service in a region, and the rule that a base address ends with <c>/</c>.</summary>
 public static class ServiceEndpoints
 {
-    /// <summary>The endpoint of <paramref name="service"/> in <paramref name="region"/>, e.g. <c>https://swr-api.cn-north-4.myhuaweicloud.com/</c>.</summary>
+    /// <summary>
+    /// The endpoint <paramref name="service"/> publishes in <paramref name="region"/>, from SwrKit's region catalogue
+    /// (the regions and endpoints of the official Huawei Cloud SDKs), e.g. <c>https://swr-api.cn-north-4.myhuaweicloud.com/</c>
+    /// or <c>https://swr-api.eu-west-101.myhuaweicloud.eu/</c>. For an endpoint the catalogue does not list, set
+    /// <c>Endpoints:&lt;Service&gt;</c> instead.
+    /// </summary>
     /// <param name="service">The service.</param>
     /// <param name="region">The region ID, e.g. <c>cn-north-4</c>.</param>
     /// <returns>The base address, ending with <c>/</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="region"/> is not a region ID (lower-case letters, digits and hyphens).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="region"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The service has no endpoint in <paramref name="region"/> (a typo, or a region it does not serve); the message lists its regions.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="service"/> is not a <see cref="SwrKitService"/> value.</exception>
     public static Uri ForRegion(SwrKitService service, string region)
     {
-        if (!IsValidRegion(region))
+        if (region is null)
         {
-            throw new ArgumentException("The region must be a region ID such as cn-north-4 (lower-case letters, digits and hyphens).", nameof(region));
+            throw new ArgumentNullException(nameof(region));
         }
 
-        return new Uri($"https://{SwrKitServices.HostPrefix(service)}.{region}.myhuaweicloud.com/");
+        return Find(service, region) ?? throw new ArgumentException(UnknownRegion(service, region), nameof(region));
+    }
+
+    /// <summary>The catalogue's endpoint of <paramref name="service"/> in <paramref name="region"/>, or <see langword="null"/>.</summary>
+    internal static Uri? Find(SwrKitService service, string region)
+    {
+        foreach (var entry in SwrKitServices.RegionCatalogue(service))
+        {
+            if (string.Equals(entry.Key, region, StringComparison.Ordinal))
+            {
+                return new Uri(entry.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Names the service and lists its regions; the region is quoted cut short.</summary>
+    internal static string UnknownRegion(SwrKitService service, string region)
+    {
+        var regions = SwrKitServices.RegionCatalogue(service);
+        var names = new string[regions.Length];
+        for (var i = 0; i < regions.Length; i++)
+        {
+            names[i] = regions[i].Key;
+        }
+
+        return $"{service} has no endpoint in region '{QuotedText.Cut(region)}' in SwrKit's region catalogue; its regions are: {(names.Length == 0 ? "(none)" : string.Join(", ", names))}.";
     }
 
     /// <summary>Returns <paramref name="baseAddress"/> with a trailing <c>/</c> on its path, so relative operation paths append to it.</summary>
@@ -63,6 +97,7 @@ public static class ServiceEndpoints
         return true;
     }
 
+    /// <summary>The override of <paramref name="service"/>, else its endpoint in the options' region.</summary>
     internal static Uri Resolve(SwrKitOptions options, SwrKitService service) =>
         options.Endpoints.Get(service) is { } endpoint
             ? WithTrailingSlash(endpoint)

@@ -34,6 +34,31 @@ public static class SwrKitBuilderExtensions
     }
 
     /// <summary>
+    /// Signs with AK/SK credentials from <paramref name="credentialSource"/>, asked before every attempt and shared by
+    /// every client. Replaces the default chain (environment, then ECS metadata) that applies when the configuration
+    /// names no credential; do not combine it with <c>SwrKit:AccessKey</c> or <c>SwrKit:Token</c>.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddSwrKit</c> returned.</param>
+    /// <param name="credentialSource">The source, e.g. <c>new EcsMetadataCredentialSource()</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="credentialSource"/> is <see langword="null"/>.</exception>
+    public static ISwrKitBuilder UseCredentialSource(this ISwrKitBuilder builder, SwrKit.Authentication.AkSkCredentialSource credentialSource)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        if (credentialSource is null)
+        {
+            throw new ArgumentNullException(nameof(credentialSource));
+        }
+
+        builder.Services.AddOptions<SwrKitOptions>().Configure(options => options.UseCredentialSource(credentialSource));
+        return builder;
+    }
+
+    /// <summary>
     /// Configures the four <see cref="IHttpClientFactory"/> clients further (a primary handler, a proxy, another
     /// delegating handler). Handlers added here run inside the authentication handler, once per attempt.
     /// </summary>

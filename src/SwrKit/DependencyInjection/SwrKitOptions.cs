@@ -10,14 +10,21 @@ namespace SwrKit;
 /// (<c>new SwrClient(options)</c>).
 /// Credentials are either an AK/SK pair (<see cref="AccessKey"/>, <see cref="SecretKey"/>, optionally
 /// <see cref="ProjectId"/> and <see cref="SecurityToken"/>) or an IAM token (<see cref="Token"/> or
-/// <see cref="TokenProvider"/>). <see cref="ToString"/> never shows a secret.
+/// <see cref="TokenProvider"/>), or a source of AK/SK credentials that refreshes them (<see cref="CredentialSource"/>).
+/// When none is set, <c>AddSwrKit</c> takes the default chain: the environment (<c>HUAWEICLOUD_SDK_AK</c>,
+/// <c>HUAWEICLOUD_SDK_SK</c>), then the ECS metadata service (<see cref="MetadataEndpoint"/>); see docs/credentials.md.
+/// <see cref="ToString"/> never shows a secret.
 /// </summary>
 public sealed class SwrKitOptions
 {
     /// <summary>The conventional configuration section: <c>SwrKit</c>.</summary>
     public const string SectionName = "SwrKit";
 
-    /// <summary>The region ID, e.g. <c>cn-north-4</c>; gives every endpoint that <see cref="Endpoints"/> does not override.</summary>
+    /// <summary>
+    /// The region ID, e.g. <c>cn-north-4</c>; gives every endpoint that <see cref="Endpoints"/> does not override, from
+    /// SwrKit's region catalogue (<see cref="ServiceEndpoints.ForRegion"/>). Under <c>AddSwrKit</c>,
+    /// <c>HUAWEICLOUD_SDK_REGION</c> when the configuration sets none.
+    /// </summary>
     public string? Region { get; set; }
 
     /// <summary>The access key (AK) for SDK-HMAC-SHA256 signing. Set together with <see cref="SecretKey"/>.</summary>
@@ -40,6 +47,34 @@ public sealed class SwrKitOptions
     /// configuration), or with <c>UseTokenProvider</c> on the builder <c>AddSwrKit</c> returns.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
+
+    /// <summary>
+    /// Takes AK/SK credentials from <paramref name="source"/>, asked before every attempt: an
+    /// <see cref="Authentication.EnvironmentCredentialSource"/>, an <see cref="Authentication.EcsMetadataCredentialSource"/>,
+    /// or your own <see cref="Authentication.AkSkCredentialSource"/>. It replaces <see cref="AccessKey"/>/<see cref="SecretKey"/>
+    /// and a token (set only one kind). <see cref="ProjectId"/> is sent when the source's credentials have no project ID.
+    /// A source is an object, set in code; it cannot come from configuration.
+    /// </summary>
+    /// <param name="source">The source; share one instance between clients, so they share its cache.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    public SwrKitOptions UseCredentialSource(Authentication.AkSkCredentialSource source)
+    {
+        CredentialSource = source ?? throw new ArgumentNullException(nameof(source));
+        return this;
+    }
+
+    /// <summary>
+    /// The source set with <see cref="UseCredentialSource"/>. A field, not a property: the configuration binder's
+    /// source generator inspects every property, and refuses one of an abstract type.
+    /// </summary>
+    internal Authentication.AkSkCredentialSource? CredentialSource;
+
+    /// <summary>
+    /// The ECS metadata service the default credential chain reads (<c>SwrKit:MetadataEndpoint</c>); <c>http://169.254.169.254/</c>
+    /// when not set. Used only when no credential is configured and the environment has none.
+    /// </summary>
+    public Uri? MetadataEndpoint { get; set; }
 
     /// <summary>Per-service endpoints that replace the region's (<c>SwrKit:Endpoints:Swr</c>, ...).</summary>
     public SwrKitEndpointOptions Endpoints { get; } = new();
@@ -86,6 +121,7 @@ public sealed class SwrKitOptions
     public override string ToString() =>
         $"SwrKitOptions {{ Region = {Region ?? "(none)"}, AccessKey = {AccessKey ?? "(none)"}, SecretKey = {Redact(SecretKey)}, ProjectId = {ProjectId ?? "(none)"}, " +
         $"SecurityToken = {Redact(SecurityToken)}, Token = {Redact(Token)}, TokenProvider = {(TokenProvider is null ? "(none)" : "(set)")}, " +
+        $"CredentialSource = {(CredentialSource is null ? "(none)" : CredentialSource.GetType().Name)}, MetadataEndpoint = {MetadataEndpoint?.ToString() ?? "(default)"}, " +
         $"Endpoints = {Endpoints}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {Retry}, CircuitBreaker = {CircuitBreaker}, AllowInsecureHttp = {AllowInsecureHttp}, " +
         $"MaxResponseContentBufferSize = {MaxResponseContentBufferSize}, ApplicationId = {ApplicationId ?? "(none)"} }}";
 

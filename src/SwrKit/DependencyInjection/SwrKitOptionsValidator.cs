@@ -17,6 +17,14 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
     private static readonly TimeSpan MinBreakerWindow = TimeSpan.FromMilliseconds(500);
 
+    private readonly bool _defaultChain;
+
+    /// <param name="defaultChain">
+    /// Options without credentials are valid: <c>AddSwrKit</c> then takes them from the environment or the ECS metadata
+    /// service. A client created from options needs credentials of its own.
+    /// </param>
+    public SwrKitOptionsValidator(bool defaultChain = false) => _defaultChain = defaultChain;
+
     public ValidateOptionsResult Validate(string? name, SwrKitOptions options)
     {
         if (options is null)
@@ -25,7 +33,7 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         }
 
         var failures = new List<string>();
-        ValidateCredentials(options, failures);
+        ValidateCredentials(options, _defaultChain, failures);
         ValidateEndpoints(options, failures);
         ValidateLimits(options, failures);
         ValidateRetry(options, failures);
@@ -38,17 +46,45 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateCredentials(SwrKitOptions o, List<string> failures)
+    private static void ValidateCredentials(SwrKitOptions o, bool defaultChain, List<string> failures)
     {
         string K(string name) => o.ConfigurationKey(name);
         var hasAk = !string.IsNullOrEmpty(o.AccessKey);
         var hasSk = !string.IsNullOrEmpty(o.SecretKey);
         var hasToken = !string.IsNullOrEmpty(o.Token) || o.TokenProvider is not null;
+        var hasSource = o.CredentialSource is not null;
 
-        if (!hasAk && !hasSk && !hasToken)
+        if (o.MetadataEndpoint is { } metadata && (!metadata.IsAbsoluteUri || (metadata.Scheme != Uri.UriSchemeHttp && metadata.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"No credentials are configured: set {K("AccessKey")} and {K("SecretKey")} (AK/SK signing) or {K("Token")} (IAM token), or register a token provider.");
+            failures.Add($"{K("MetadataEndpoint")} must be an absolute http:// or https:// URI (the ECS metadata service is http://169.254.169.254/).");
+        }
+
+        if (!hasAk && !hasSk && !hasToken && !hasSource)
+        {
+            if (defaultChain)
+            {
+                // The default chain: the environment, then the ECS metadata service. Only a project ID may go with it.
+                if (!string.IsNullOrEmpty(o.SecurityToken))
+                {
+                    failures.Add($"{K("SecurityToken")} applies only with {K("AccessKey")} and {K("SecretKey")}: set them, or remove it.");
+                }
+
+                CheckHeaderValues(o, failures);
+                return;
+            }
+
+            failures.Add($"No credentials are configured: set {K("AccessKey")} and {K("SecretKey")} (AK/SK signing) or {K("Token")} (IAM token), or set a token provider or a credential source.");
             return;
+        }
+
+        if (hasSource && (hasAk || hasSk || hasToken))
+        {
+            failures.Add($"Configure one kind of credential: a credential source, {K("AccessKey")}/{K("SecretKey")}, or {K("Token")} (or a token provider).");
+        }
+
+        if (hasSource && !string.IsNullOrEmpty(o.SecurityToken))
+        {
+            failures.Add($"{K("SecurityToken")} applies only with {K("AccessKey")} and {K("SecretKey")}: a credential source supplies its own.");
         }
 
         if (hasAk && !hasSk)
@@ -66,18 +102,24 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
             failures.Add($"Configure either {K("AccessKey")}/{K("SecretKey")} or {K("Token")} (or a token provider), not both.");
         }
 
-        // These travel in headers: a control or non-ASCII character would break the request (or start another one).
+        CheckHeaderValues(o, failures);
+
+        if (!hasAk && !hasSk && !hasSource && (!string.IsNullOrEmpty(o.ProjectId) || !string.IsNullOrEmpty(o.SecurityToken)))
+        {
+            failures.Add($"{K("ProjectId")} and {K("SecurityToken")} apply only to AK/SK credentials: set {K("AccessKey")} and {K("SecretKey")}, or remove them.");
+        }
+    }
+
+    // These travel in headers: a control or non-ASCII character would break the request (or start another one).
+    private static void CheckHeaderValues(SwrKitOptions o, List<string> failures)
+    {
+        string K(string name) => o.ConfigurationKey(name);
         foreach (var (name, value) in new[] { ("AccessKey", o.AccessKey), ("ProjectId", o.ProjectId), ("SecurityToken", o.SecurityToken), ("Token", o.Token) })
         {
             if (value is not null && HeaderValue.FindInvalid(value) is var index and >= 0)
             {
                 failures.Add($"{K(name)} contains a character that cannot be sent in an HTTP header (U+{(int)value[index]:X4} at index {index}); only printable ASCII is allowed.");
             }
-        }
-
-        if (!hasAk && !hasSk && (!string.IsNullOrEmpty(o.ProjectId) || !string.IsNullOrEmpty(o.SecurityToken)))
-        {
-            failures.Add($"{K("ProjectId")} and {K("SecurityToken")} apply only to AK/SK credentials: set {K("AccessKey")} and {K("SecretKey")}, or remove them.");
         }
     }
 
@@ -96,6 +138,17 @@ internal sealed class SwrKitOptionsValidator : IValidateOptions<SwrKitOptions>
         else if (!ServiceEndpoints.IsValidRegion(o.Region))
         {
             failures.Add($"{K("Region")} '{QuotedText.Cut(o.Region)}' is not a region ID: use lower-case letters, digits and hyphens, e.g. cn-north-4.");
+        }
+        else
+        {
+            // The region catalogue: a typo, or a region a service does not serve, fails here rather than in DNS later.
+            foreach (var service in needRegion)
+            {
+                if (ServiceEndpoints.Find(service, o.Region!) is null)
+                {
+                    failures.Add($"{K("Region")}: {ServiceEndpoints.UnknownRegion(service, o.Region!)} Set {K("Endpoints:" + service)} for an endpoint the catalogue does not list.");
+                }
+            }
         }
 
         foreach (var service in services)

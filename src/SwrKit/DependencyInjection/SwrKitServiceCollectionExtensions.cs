@@ -83,8 +83,22 @@ public static partial class SwrKitServiceCollectionExtensions
 
         services.AddSingleton<SwrKitMarker>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>, SwrKitOptionsValidator>());
+        services.TryAddSingleton(SwrKitEnvironment.Process);
+        services.TryAddSingleton(provider => new SwrKitCredentials(
+            provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>(), Time(provider), Logger(provider), provider.GetRequiredService<SwrKitEnvironment>()));
+
+        // Without a credential in the configuration, the default chain applies: the environment, then the ECS metadata service.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwrKitOptions>>(new SwrKitOptionsValidator(defaultChain: true)));
         services.AddOptions<SwrKitOptions>().ValidateOnStart();
+
+        // The Huawei Cloud SDKs' default region, when the configuration sets none.
+        services.AddOptions<SwrKitOptions>().PostConfigure<SwrKitEnvironment>((options, environment) =>
+        {
+            if (string.IsNullOrEmpty(options.Region) && environment.Read(RegionVariable) is { Length: > 0 } region)
+            {
+                options.Region = region;
+            }
+        });
 
         AddClients(services);
         return builder;
@@ -110,7 +124,7 @@ public static partial class SwrKitServiceCollectionExtensions
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 var monitor = provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>();
-                foreach (var handler in SwrKitPipeline.CreateHandlers(monitor.CurrentValue, Time(provider), Logger(provider), monitor))
+                foreach (var handler in SwrKitPipeline.CreateHandlers(monitor.CurrentValue, Time(provider), Logger(provider), monitor, provider.GetRequiredService<SwrKitCredentials>()))
                 {
                     handlers.Add(handler);
                 }
@@ -128,6 +142,9 @@ public static partial class SwrKitServiceCollectionExtensions
                 return typed;
             });
     }
+
+    /// <summary>The environment variable of the default region: <c>HUAWEICLOUD_SDK_REGION</c>.</summary>
+    internal const string RegionVariable = "HUAWEICLOUD_SDK_REGION";
 
     private static SwrKitOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptionsMonitor<SwrKitOptions>>().CurrentValue;
 

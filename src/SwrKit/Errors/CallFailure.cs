@@ -54,6 +54,8 @@ internal static class CallFailure
                     operation,
                     attempts,
                     exception);
+            case Authentication.CredentialSourceException credentials:
+                return new SwrKitException(mask.Apply($"{operation} was not sent: {credentials.Message}")!, operation, attempts, exception);
             case OperationCanceledException:
                 return new SwrKitException($"{operation} was canceled by something other than the caller's token (a handler of the application's, say){AttemptsText(attempts)}.", operation, attempts, exception);
             default:

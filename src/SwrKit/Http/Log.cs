@@ -39,4 +39,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, EventName = "TimedOut", Level = LogLevel.Warning,
         Message = "{Operation} timed out: {Which} timeout of {TimeoutMilliseconds:0} ms ({TimeoutKey}) after {Attempts} attempt(s)")]
     public static partial void TimedOut(ILogger logger, string operation, string which, double timeoutMilliseconds, string timeoutKey, int attempts);
+
+    [LoggerMessage(EventId = 8, EventName = "CredentialSourceChosen", Level = LogLevel.Information,
+        Message = "No credential is configured ({AccessKeyKey} and the others are empty): SwrKit signs with AK/SK credentials from {Source}")]
+    public static partial void CredentialSourceChosen(ILogger logger, string source, string accessKeyKey);
 }

@@ -23,12 +23,17 @@ internal static class SwrKitPipeline
     /// The handlers, outermost first. With <paramref name="monitor"/> (<c>AddSwrKit</c>), a configuration reload
     /// rebuilds the resilience pipeline for the next call and a reloaded token is sent at once.
     /// </summary>
-    public static DelegatingHandler[] CreateHandlers(SwrKitOptions options, TimeProvider timeProvider, ILogger logger, IOptionsMonitor<SwrKitOptions>? monitor = null) =>
+    /// <param name="options">The options the handlers are built with.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">SwrKit's logger.</param>
+    /// <param name="monitor">The options' monitor under <c>AddSwrKit</c>.</param>
+    /// <param name="credentials">Under <c>AddSwrKit</c>, the container's credentials (one cache for every client and handler).</param>
+    public static DelegatingHandler[] CreateHandlers(SwrKitOptions options, TimeProvider timeProvider, ILogger logger, IOptionsMonitor<SwrKitOptions>? monitor = null, SwrKitCredentials? credentials = null) =>
     [
         CreateResilience(options, timeProvider, logger, monitor),
         new AttemptHandler(options.MaxResponseContentBufferSize, options.ConfigurationKey(nameof(SwrKitOptions.MaxResponseContentBufferSize))),
         new LoggingHandler(logger, timeProvider),
-        CreateAuthentication(options, timeProvider, monitor is null ? null : () => monitor.CurrentValue.Token),
+        CreateAuthentication(options, timeProvider, monitor is null ? null : () => monitor.CurrentValue.Token, credentials is null ? StaticSource(options) : credentials.ForHandler(options)),
     ];
 
     /// <summary>
@@ -82,12 +87,22 @@ internal static class SwrKitPipeline
         return new ResilienceHandler(() => Volatile.Read(ref pipeline), subscription);
     }
 
-    private static DelegatingHandler CreateAuthentication(SwrKitOptions options, TimeProvider timeProvider, Func<string?>? currentToken)
+    // A client created from options: its credential source, or its fixed AK/SK as a static source; null for a token.
+    private static AkSkCredentialSource? StaticSource(SwrKitOptions options)
     {
         if (!string.IsNullOrEmpty(options.AccessKey))
         {
-            var credentials = new AkSkCredentials(options.AccessKey!, options.SecretKey!, options.ProjectId, options.SecurityToken);
-            return new AkSkSigningHandler(credentials, timeProvider, options.AllowInsecureHttp);
+            return AkSkCredentialSource.FromCredentials(new AkSkCredentials(options.AccessKey!, options.SecretKey!, options.ProjectId, options.SecurityToken));
+        }
+
+        return options.CredentialSource is { } source ? new ProjectIdFallback(source, options.ProjectId) : null;
+    }
+
+    private static DelegatingHandler CreateAuthentication(SwrKitOptions options, TimeProvider timeProvider, Func<string?>? currentToken, AkSkCredentialSource? akSk)
+    {
+        if (akSk is not null)
+        {
+            return new AkSkSigningHandler(akSk, timeProvider, options.AllowInsecureHttp);
         }
 
         if (options.TokenProvider is { } tokenProvider)

@@ -34,7 +34,7 @@ public sealed class AddSwrKitTests
         const string json = """
             {
               "SwrKit": {
-                "Region": "ap-southeast-1",
+                "Region": "ap-southeast-3",
                 "Token": "TEST-TOKEN-7c1",
                 "Endpoints": { "Hss": "https://hss.internal.example.com/gateway" },
                 "Timeout": "00:00:45",
@@ -62,7 +62,7 @@ public sealed class AddSwrKitTests
 
         var options = host.Provider.GetRequiredService<IOptions<SwrKitOptions>>().Value;
 
-        Assert.Equal("ap-southeast-1", options.Region);
+        Assert.Equal("ap-southeast-3", options.Region);
         Assert.Equal(TestSecrets.Token, options.Token);
         Assert.Equal(new Uri("https://hss.internal.example.com/gateway"), options.Endpoints.Hss);
         Assert.Equal(TimeSpan.FromSeconds(45), options.Timeout);
@@ -79,7 +79,7 @@ public sealed class AddSwrKitTests
         Assert.Equal(TimeSpan.FromSeconds(40), options.CircuitBreaker.BreakDuration);
         var factory = host.Provider.GetRequiredService<IHttpClientFactory>();
         Assert.Equal("https://hss.internal.example.com/gateway/", factory.CreateClient(SwrKitHttpClientNames.Hss).BaseAddress!.ToString());
-        Assert.Equal("https://swr-api.ap-southeast-1.myhuaweicloud.com/", factory.CreateClient(SwrKitHttpClientNames.Swr).BaseAddress!.ToString());
+        Assert.Equal("https://swr-api.ap-southeast-3.myhuaweicloud.com/", factory.CreateClient(SwrKitHttpClientNames.Swr).BaseAddress!.ToString());
     }
 
     [Fact(Timeout = 20_000)]
@@ -104,7 +104,8 @@ public sealed class AddSwrKitTests
     public static TheoryData<Dictionary<string, string?>, string> BadConfigurations => new()
     {
         { Config(), "SwrKit:Region is required when no endpoint override is set for Swr, CodeArtsRepo, ModelArts, Hss (SwrKit:Endpoints:<service>)." },
-        { Config(), "No credentials are configured: set SwrKit:AccessKey and SwrKit:SecretKey (AK/SK signing) or SwrKit:Token (IAM token), or register a token provider." },
+        { Config(("Region", "cn-north-4"), ("SecurityToken", TestSecrets.SecurityToken)), "SwrKit:SecurityToken applies only with SwrKit:AccessKey and SwrKit:SecretKey: set them, or remove it." },
+        { Config(("Region", "cn-north-4"), ("MetadataEndpoint", "metadata/")), "SwrKit:MetadataEndpoint must be an absolute http:// or https:// URI (the ECS metadata service is http://169.254.169.254/)." },
         { Config(("Region", "cn-north-4"), ("AccessKey", TestSecrets.AccessKey)), "SwrKit:SecretKey is required when SwrKit:AccessKey is set." },
         { Config(("Region", "cn-north-4"), ("SecretKey", TestSecrets.SecretKey)), "SwrKit:AccessKey is required when SwrKit:SecretKey is set." },
         { Config(("Region", "cn-north-4"), ("AccessKey", "ak"), ("SecretKey", TestSecrets.SecretKey), ("Token", TestSecrets.Token)), "Configure either SwrKit:AccessKey/SwrKit:SecretKey or SwrKit:Token (or a token provider), not both." },
