@@ -253,7 +253,7 @@ Task("Mutation")
 {
     var all = GetFiles($"{root}/stryker/*.json").Select(f => f.GetFilenameWithoutExtension().FullPath).OrderBy(n => n).ToList();
     var sets = Argument("mutation-sets", string.Join(",", all)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    DotNetTool("tool restore");
+    DotNetToolRestore();
     foreach (var set in sets)
     {
         if (!all.Contains(set))
@@ -290,13 +290,18 @@ Task("Fuzz")
     var targets = Argument("fuzz-targets", "error-body,response,names,literal").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     var fuzzRoot = artifacts.Combine("fuzz");
     var bin = fuzzRoot.Combine("bin");
-    DotNetBuild(fuzzProject.FullPath, new DotNetBuildSettings { Configuration = "Release", NoLogo = true, OutputDirectory = bin });
+    DotNetBuild(fuzzProject.FullPath, new DotNetBuildSettings { Configuration = "Release", NoLogo = true });
 
-    // Instrument a copy, never the build output of src/: SharpFuzz rewrites the assemblies in place.
-    DotNetTool("tool restore");
+    // Instrument a copy, never a build output: SharpFuzz rewrites the assemblies in place.
+    CleanDirectory(bin);
+    CopyDirectory(fuzzProject.GetDirectory().Combine("bin/Release/net10.0"), bin);
+    DotNetToolRestore();
     foreach (var assembly in new[] { "SwrKit.dll", "SwrKit.Analyzers.dll" })
     {
-        DotNetTool($"sharpfuzz \"{bin.CombineWithFilePath(assembly).FullPath}\"");
+        if (StartProcess("dotnet", $"sharpfuzz \"{bin.CombineWithFilePath(assembly).FullPath}\"") != 0)
+        {
+            throw new CakeException($"SharpFuzz could not instrument {assembly}.");
+        }
     }
 
     // The libFuzzer driver that starts the .NET program and shares its coverage map (needs clang with libFuzzer).
@@ -306,7 +311,7 @@ Task("Fuzz")
         var clang = StartProcess("clang", $"-O2 -fsanitize=fuzzer \"{root.CombineWithFilePath("tests/SwrKit.Fuzz/driver/libfuzzer-dotnet.cc").FullPath}\" -o \"{driver.FullPath}\"");
         if (clang != 0)
         {
-            throw new CakeException("Building the libFuzzer driver failed (apt-get install -y clang lld).");
+            throw new CakeException("Building the libFuzzer driver failed: it needs clang and its libFuzzer runtime (Debian 12: apt-get install -y clang lld libclang-rt-14-dev).");
         }
     }
 

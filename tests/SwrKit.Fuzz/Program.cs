@@ -57,6 +57,7 @@ public static class Program
                 continue;
             }
 
+            var checks = FuzzAssertionException.Checks;
             foreach (var file in files)
             {
                 try
@@ -71,7 +72,7 @@ public static class Program
             }
 
             total += files.Length;
-            Console.WriteLine($"{name}: {files.Length} input(s) replayed");
+            Console.WriteLine($"{name}: {files.Length} input(s) replayed, {FuzzAssertionException.Checks - checks} comparison(s)");
         }
 
         Console.WriteLine($"{total} input(s), {failures} failure(s), {watch.ElapsedMilliseconds} ms");
@@ -82,8 +83,12 @@ public static class Program
 /// <summary>A disagreement between a target and its reference: libFuzzer reports it as a crash and keeps the input.</summary>
 public sealed class FuzzAssertionException(string message) : Exception(message)
 {
+    /// <summary>How many comparisons ran (replay reports it, so a target whose oracle is never reached shows).</summary>
+    public static long Checks { get; private set; }
+
     public static void Check(bool condition, string message)
     {
+        Checks++;
         if (!condition)
         {
             throw new FuzzAssertionException(message);

@@ -166,10 +166,23 @@ public sealed class ErrorBodyParserTests
     [InlineData("""{"data":[1,2""")]
     [InlineData("""[{"x":1},[1""")]
     [InlineData("[1,2")]
+    [InlineData("""{"data":{"x":1}""")]
+    [InlineData("""{"data":[1]""")]
+    [InlineData("""[[{"error_code":"E"}""")]
+    [InlineData("""[[{"error_code":"E""")]
     [InlineData("{")]
     [InlineData("[")]
     public void A_cut_document_without_error_fields_is_shown_as_text(string body) =>
         Assert.Equal((null, body, null), Parse(body));
+
+    [Theory]
+    [InlineData("""{"error_code":12""")]
+    [InlineData("""{"error_msg":"m","error_code":-4.5e""")]
+    public void A_number_at_the_cut_is_not_trusted_as_it_may_go_on(string body) => Assert.Null(Parse(body).Code);
+
+    [Fact]
+    public void In_the_array_shape_the_first_element_is_the_top_level() =>
+        Assert.Equal(("x", null, "last"), Parse("""[{"errors":[{"error_code":"x","request_id":"inner"}],"request_id":"first","request_id":"last"}]"""));
 
     [Theory]
     [InlineData("""{"error_code":"E",,,"error_msg":"m"}""")]
