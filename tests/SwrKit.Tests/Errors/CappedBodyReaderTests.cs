@@ -185,6 +185,75 @@ public sealed class CappedBodyReaderTests
         Assert.Equal(1001, body.Buffer.Length);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void No_continuation_returns_to_the_callers_synchronization_context(bool asyncStream, bool asyncReads)
+    {
+        var context = new CountingContext();
+        var previous = SynchronizationContext.Current;
+        Task<CappedBody> read;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            read = Read(new DelayedContent(Bytes(20), asyncStream, asyncReads), 100);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        AssertBody(Bytes(20), read.GetAwaiter().GetResult(), exceeded: false);
+        Assert.Equal(0, context.Posts);
+    }
+
+    /// <summary>Counts the continuations posted to it and runs them on the thread pool.</summary>
+    private sealed class CountingContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => _posts;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
+    /// <summary>Content whose stream arrives later (or at once), and whose reads complete later (or at once).</summary>
+    private sealed class DelayedContent(byte[] bytes, bool asyncStream, bool asyncReads) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override async Task<Stream> CreateContentReadStreamAsync()
+        {
+            if (asyncStream)
+            {
+                await Task.Delay(5).ConfigureAwait(false);
+            }
+
+            return asyncReads ? new DelayedReadStream(bytes) : new MemoryStream(bytes);
+        }
+
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => CreateContentReadStreamAsync();
+    }
+
+    private sealed class DelayedReadStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+            return Read(buffer.Span);
+        }
+    }
+
     /// <summary>Hands out at most <c>chunk</c> bytes per read, then fails with <c>failure</c> (after cancelling) or ends.</summary>
     private sealed class TrickleStream(byte[] bytes, int chunk, Exception? failure = null, CancellationTokenSource? cancelFirst = null) : Stream
     {

@@ -138,6 +138,10 @@ public sealed class SecretMaskTests
     }
 
     [Fact]
+    public void No_text_stays_no_text_when_there_are_secrets() =>
+        Assert.Null(SecretMask.For(Request(("X-Auth-Token", "tok"))).Apply((string?)null));
+
+    [Fact]
     public void Every_occurrence_is_masked() =>
         Assert.Equal("*** *** ***", SecretMask.For(Request(("X-Auth-Token", "tok"))).Apply("tok tok tok"));
 
