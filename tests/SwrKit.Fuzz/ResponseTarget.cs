@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SwrKit.Testing;
 
 namespace SwrKit.Fuzz;
 
@@ -71,49 +72,21 @@ internal static class ResponseTarget
     }
 
     /// <summary>The body in reads of at most <c>chunk</c> bytes; when it is shorter than declared, the connection "resets".</summary>
-    private sealed class ChunkedStream(byte[] body, int chunk, long? declared) : Stream
+    private sealed class ChunkedStream(byte[] body, int chunk, long? declared) : ReadOnlyTestStream
     {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             // A transport never delivers more than a declared length, and fails when the connection ends before it.
             var end = declared is { } length ? (int)Math.Min(length, body.Length) : body.Length;
-            if (_position == end && declared > body.Length)
+            if (BytesRead == end && declared > body.Length)
             {
                 throw new IOException("The response ended prematurely.");
             }
 
-            var count = Math.Min(Math.Min(chunk, buffer.Length), end - _position);
-            body.AsSpan(_position, count).CopyTo(buffer);
-            _position += count;
+            var count = (int)Math.Min(Math.Min(chunk, buffer.Length), end - BytesRead);
+            body.AsSpan((int)BytesRead, count).CopyTo(buffer);
+            BytesRead += count;
             return count;
         }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -255,59 +255,32 @@ public sealed class CappedBodyReaderTests
     }
 
     /// <summary>Hands out at most <c>chunk</c> bytes per read, then fails with <c>failure</c> (after cancelling) or ends.</summary>
-    private sealed class TrickleStream(byte[] bytes, int chunk, Exception? failure = null, CancellationTokenSource? cancelFirst = null) : Stream
+    private sealed class TrickleStream(byte[] bytes, int chunk, Exception? failure = null, CancellationTokenSource? cancelFirst = null) : ReadOnlyTestStream
     {
-        private int _position;
-
         public bool Disposed { get; private set; }
 
         public List<CancellationToken> Tokens { get; } = [];
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             ObjectDisposedException.ThrowIf(Disposed, this);
-            var count = Math.Min(Math.Min(chunk, buffer.Length), bytes.Length - _position);
+            var count = (int)Math.Min(Math.Min(chunk, buffer.Length), bytes.Length - BytesRead);
             if (count == 0 && failure is not null)
             {
                 cancelFirst?.Cancel();
                 throw failure;
             }
 
-            bytes.AsSpan(_position, count).CopyTo(buffer);
-            _position += count;
+            bytes.AsSpan((int)BytesRead, count).CopyTo(buffer);
+            BytesRead += count;
             return count;
         }
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             Tokens.Add(cancellationToken);
-            return new ValueTask<int>(Read(buffer.Span));
+            return base.ReadAsync(buffer, cancellationToken);
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
