@@ -379,7 +379,8 @@ internal static class StringLiteralDecoder
 
     private static bool IsNewLine(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
-    private static bool IsIndentWhitespace(char c) => !IsNewLine(c) && (c == ' ' || c == '\t' || c == '\v' || c == '\f' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
+    // The compiler's whitespace (SyntaxFacts.IsWhitespace), which includes U+001A and U+FEFF.
+    private static bool IsIndentWhitespace(char c) => !IsNewLine(c) && (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\u001A' || c == '\uFEFF' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
 
     private static bool TryHex(string text, int start, int count, int to, out int value)
     {

@@ -3,8 +3,9 @@ using static SwrKit.Analyzers.Tests.Verification.AnalyzerVerifier;
 namespace SwrKit.Analyzers.Tests;
 
 /// <summary>
-/// A whitespace-only line of a multi-line raw string keeps the whitespace past the closing line's indentation (the
-/// compiler's value), so the characters after it are still located exactly instead of on the whole literal.
+/// Multi-line raw strings as the compiler reads them: a whitespace-only line keeps the whitespace past the closing
+/// line's indentation, and any compiler whitespace (U+001A and U+FEFF too) indents; so the characters after them are
+/// still located exactly instead of on the whole literal.
 /// </summary>
 public class RawStringWhitespaceLineTests
 {
@@ -22,4 +23,18 @@ public class RawStringWhitespaceLineTests
     [InlineData("")]
     public Task A_whitespace_only_line_keeps_the_characters_after_it_located(string whitespaceLine) =>
         VerifyAsync(AnalyzerShapeTests.Code(Call(whitespaceLine)));
+
+    [Theory]
+    [InlineData('\u001A')]
+    [InlineData('\uFEFF')]
+    [InlineData('\u00A0')]
+    [InlineData('\t')]
+    public Task Any_whitespace_the_compiler_accepts_indents_a_raw_string(char whitespace)
+    {
+        var indentation = new string(whitespace, 4);
+        return VerifyAsync(AnalyzerShapeTests.Code(
+            "        await client.DeleteRetentionAsync(\"org\", \"\"\"\n"
+            + indentation + "a{|SWR003:/|}b\n"
+            + indentation + "\"\"\", 1);"));
+    }
 }
