@@ -268,7 +268,8 @@ Task("Mutation")
         if (HasArgument("since"))
         {
             var since = Argument("since", "");
-            arguments.Append(string.IsNullOrWhiteSpace(since) ? "--since" : $"--since:{since}");
+            // A bare --since compares with Stryker's default target branch.
+            arguments.Append(string.IsNullOrWhiteSpace(since) || since == "true" ? "--since" : $"--since:{since}");
         }
 
         // Stryker refuses test projects when it finds a solution in its working folder, so it runs from stryker/.
