@@ -14,6 +14,11 @@
 //             benchmark (--build-bench); --bench=peers,... runs a subset (see docs/performance.md)
 //   Aot       publishes tests/SwrKit.AotSmoke as JIT, trimmed and Native AOT (--aot-modes=jit,trimmed,aot; AOT needs clang),
 //             runs each, and fails on any failed step or any IL2xxx/IL3xxx warning from SwrKit
+//   Mutation  Stryker.NET (local tool) on the files that guard users, one file set per stryker/<set>.json, with the
+//             fast tests (Category!=Slow); --mutation-sets=errors,names,... (default: all), --since[=<commit>] only
+//             mutates what changed; HTML and JSON reports in artifacts/mutation/<set>/reports/ (see docs/testing.md)
+//   Fuzz      builds tests/SwrKit.Fuzz, instruments it with SharpFuzz and runs each target under libFuzzer for
+//             --minutes=N (default 1) per target; --fuzz-targets=a,b picks targets (needs clang; see docs/testing.md)
 //
 // Version: VersionPrefix in Directory.Build.props is the one place it is set; this script only reads it.
 // --package-version=<semver> overrides it for one run (passed to MSBuild as Version, so assemblies and package agree).
@@ -29,6 +34,7 @@ var root = MakeAbsolute(Directory("."));
 var solution = root.CombineWithFilePath("Generated.sln");
 var libraryProject = root.CombineWithFilePath("src/SwrKit/SwrKit.csproj");
 var benchmarksProject = root.CombineWithFilePath("tests/SwrKit.Benchmarks/SwrKit.Benchmarks.csproj");
+var fuzzProject = root.CombineWithFilePath("tests/SwrKit.Fuzz/SwrKit.Fuzz.csproj");
 var aotSmokeProject = root.CombineWithFilePath("tests/SwrKit.AotSmoke/SwrKit.AotSmoke.csproj");
 var aotModes = Argument("aot-modes", "jit,trimmed,aot").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var artifacts = root.Combine("artifacts");
@@ -238,6 +244,109 @@ Task("Aot")
         {
             throw new CakeException($"The AOT smoke app ({mode}) failed with exit code {exitCode}.");
         }
+    }
+});
+
+Task("Mutation")
+    .Description("Stryker.NET on the guarding files, one file set at a time (stryker/<set>.json); reports in artifacts/mutation/.")
+    .Does(() =>
+{
+    var all = GetFiles($"{root}/stryker/*.json").Select(f => f.GetFilenameWithoutExtension().FullPath).OrderBy(n => n).ToList();
+    var sets = Argument("mutation-sets", string.Join(",", all)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    DotNetToolRestore();
+    foreach (var set in sets)
+    {
+        if (!all.Contains(set))
+        {
+            throw new CakeException($"No stryker/{set}.json; file sets: {string.Join(", ", all)}.");
+        }
+
+        var output = artifacts.Combine("mutation").Combine(set);
+        CleanDirectory(output);
+        var arguments = new ProcessArgumentBuilder().Append("stryker").Append("--config-file").AppendQuoted($"{set}.json")
+            .Append("--output").AppendQuoted(output.FullPath).Append("--skip-version-check");
+        if (HasArgument("since"))
+        {
+            var since = Argument("since", "");
+            // A bare --since compares with Stryker's default target branch.
+            arguments.Append(string.IsNullOrWhiteSpace(since) || since == "true" ? "--since" : $"--since:{since}");
+        }
+
+        // Stryker refuses test projects when it finds a solution in its working folder, so it runs from stryker/.
+        var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root.Combine("stryker") });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"Stryker failed on the file set {set} (exit code {exitCode}).");
+        }
+
+        Information($"{set}: {output.CombineWithFilePath("reports/mutation-report.html")}");
+    }
+});
+
+Task("Fuzz")
+    .Description("SharpFuzz + libFuzzer on every target of tests/SwrKit.Fuzz for --minutes=N each; findings in artifacts/fuzz/<target>/.")
+    .Does(() =>
+{
+    var seconds = (int)Math.Max(10, Argument("minutes", 1.0) * 60);
+    var targets = Argument("fuzz-targets", "error-body,response,names,literal").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var fuzzRoot = artifacts.Combine("fuzz");
+    var bin = fuzzRoot.Combine("bin");
+    DotNetBuild(fuzzProject.FullPath, new DotNetBuildSettings { Configuration = "Release", NoLogo = true });
+
+    // Instrument a copy, never a build output: SharpFuzz rewrites the assemblies in place.
+    CleanDirectory(bin);
+    CopyDirectory(fuzzProject.GetDirectory().Combine("bin/Release/net10.0"), bin);
+    DotNetToolRestore();
+    foreach (var assembly in new[] { "SwrKit.dll", "SwrKit.Analyzers.dll" })
+    {
+        if (StartProcess("dotnet", $"sharpfuzz \"{bin.CombineWithFilePath(assembly).FullPath}\"") != 0)
+        {
+            throw new CakeException($"SharpFuzz could not instrument {assembly}.");
+        }
+    }
+
+    // The libFuzzer driver that starts the .NET program and shares its coverage map (needs clang with libFuzzer).
+    var driver = fuzzRoot.CombineWithFilePath("libfuzzer-dotnet");
+    if (!FileExists(driver))
+    {
+        var clang = StartProcess("clang", $"-O2 -fsanitize=fuzzer \"{root.CombineWithFilePath("tests/SwrKit.Fuzz/driver/libfuzzer-dotnet.cc").FullPath}\" -o \"{driver.FullPath}\"");
+        if (clang != 0)
+        {
+            throw new CakeException("Building the libFuzzer driver failed: it needs clang and its libFuzzer runtime (Debian 12: apt-get install -y clang lld libclang-rt-14-dev).");
+        }
+    }
+
+    var failed = new List<string>();
+    foreach (var target in targets)
+    {
+        // New inputs go to artifacts/fuzz/<target>/corpus; the seed corpus of the repository is read, never written.
+        var work = fuzzRoot.Combine(target);
+        EnsureDirectoryExists(work.Combine("corpus"));
+        var seeds = root.Combine("tests/SwrKit.Fuzz/corpus").Combine(target);
+        var arguments = $"--target_path=\"{bin.CombineWithFilePath("SwrKit.Fuzz").FullPath}\" --target_arg={target} "
+            + $"\"{work.Combine("corpus").FullPath}\" \"{seeds.FullPath}\" -max_total_time={seconds} -timeout=10 -rss_limit_mb=4096 "
+            + $"-print_final_stats=1 -artifact_prefix=\"{work.FullPath}/\"";
+        var log = work.CombineWithFilePath("fuzz.log");
+        Information($"{target}: fuzzing for {seconds} s, log {log}");
+        var exitCode = StartProcess("bash", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("-c").AppendQuoted($"\"{driver.FullPath}\" {arguments} > \"{log.FullPath}\" 2>&1"),
+            WorkingDirectory = work,
+        });
+        foreach (var line in System.IO.File.ReadLines(log.FullPath).Where(l => l.Contains("DONE") || l.StartsWith("stat::") || l.Contains("ERROR") || l.Contains("crash-")))
+        {
+            Information($"  {line}");
+        }
+
+        if (exitCode != 0)
+        {
+            failed.Add(target);
+        }
+    }
+
+    if (failed.Count > 0)
+    {
+        throw new CakeException($"Fuzzing found a crash or disagreement in: {string.Join(", ", failed)} (inputs in artifacts/fuzz/<target>/).");
     }
 });
 

@@ -306,7 +306,7 @@ internal static class StringLiteralDecoder
     }
 
     // Content lines of a multi-line raw string: the closing line's indentation is removed from every line start;
-    // whitespace-only lines become empty; newlines are kept as written.
+    // whitespace-only lines keep what follows the indentation (empty when shorter); newlines are kept as written.
     private static bool DecodeRawLines(string text, int from, int to, int offset, string indentation, bool lineStart, bool endIsLineEnd, DecodedString result)
     {
         var i = from;
@@ -323,7 +323,9 @@ internal static class StringLiteralDecoder
 
                 if ((j == to && endIsLineEnd) || (j < to && IsNewLine(text[j])))
                 {
-                    i = j;
+                    // A whitespace-only line loses the indentation like any other and keeps the rest (as the compiler
+                    // does); one no longer than the indentation becomes empty.
+                    i = j - i > indentation.Length && string.CompareOrdinal(text, i, indentation, 0, indentation.Length) == 0 ? i + indentation.Length : j;
                     continue;
                 }
 
@@ -377,7 +379,8 @@ internal static class StringLiteralDecoder
 
     private static bool IsNewLine(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
-    private static bool IsIndentWhitespace(char c) => !IsNewLine(c) && (c == ' ' || c == '\t' || c == '\v' || c == '\f' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
+    // The compiler's whitespace (SyntaxFacts.IsWhitespace), which includes U+001A and U+FEFF.
+    private static bool IsIndentWhitespace(char c) => !IsNewLine(c) && (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\u001A' || c == '\uFEFF' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
 
     private static bool TryHex(string text, int start, int count, int to, out int value)
     {

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace SwrKit.Analyzers.Tests;
 
 /// <summary>A real <c>dotnet build</c> of tests/SwrKit.Analyzers.Consumer, which references the analyzer as an analyzer: the warnings appear at exact positions.</summary>
+[Trait("Category", "Slow")]
 public class ConsumerBuildTests(ITestOutputHelper output)
 {
     [Fact]

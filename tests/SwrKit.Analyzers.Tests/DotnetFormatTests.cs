@@ -6,6 +6,7 @@ namespace SwrKit.Analyzers.Tests;
 /// The code fixes from the command line: <c>dotnet format analyzers --diagnostics ...</c> on a real consumer project that
 /// takes SwrKit.dll as a reference and the analyzer and the fixes as analyzers (the assemblies this test project built).
 /// </summary>
+[Trait("Category", "Slow")]
 public class DotnetFormatTests(ITestOutputHelper output)
 {
     private const string Usage = """

@@ -10,6 +10,7 @@ namespace SwrKit.Package.Tests;
 /// theirs; otherwise the compiler reports CS8032 / CS9057 and the IDE fails to load the code fix.
 /// </summary>
 [Collection(PackageCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AnalyzerAssemblyTests
 {
     private const string Slot = "analyzers/dotnet/roslyn4.8/cs/";

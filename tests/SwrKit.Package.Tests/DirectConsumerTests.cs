@@ -4,6 +4,7 @@ namespace SwrKit.Package.Tests;
 
 /// <summary>App -> SwrKit: <c>dotnet add package SwrKit</c> and nothing else brings the diagnostics into <c>dotnet build</c>.</summary>
 [Collection(PackageCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DirectConsumerTests
 {
     private static readonly string[] LoadFailures = ["CS8032", "CS9057", "AD0001"];

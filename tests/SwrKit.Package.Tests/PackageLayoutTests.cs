@@ -9,6 +9,7 @@ namespace SwrKit.Package.Tests;
 
 /// <summary>Zip-level checks of the packed .nupkg / .snupkg: layout, metadata, dependencies, symbols.</summary>
 [Collection(PackageCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PackageLayoutTests
 {
     private const string AnalyzerSlot = "analyzers/dotnet/roslyn4.8/cs/";

@@ -13,6 +13,7 @@ namespace SwrKit.Package.Tests;
 
 /// <summary>The client from the package (not from the repository) works: the consumer app calls a loopback Kestrel server.</summary>
 [Collection(PackageCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PackagedClientTests
 {
     private readonly PackageFixture _fixture;

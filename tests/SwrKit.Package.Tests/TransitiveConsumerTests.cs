@@ -9,6 +9,7 @@ namespace SwrKit.Package.Tests;
 /// copy, and lets App opt out with SwrKitTransitiveAnalyzers=false.
 /// </summary>
 [Collection(PackageCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class TransitiveConsumerTests
 {
     private readonly PackageFixture _fixture;

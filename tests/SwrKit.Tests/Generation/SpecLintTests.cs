@@ -3,6 +3,7 @@ using SwrKit.Tests.Infrastructure;
 namespace SwrKit.Tests.Generation;
 
 /// <summary>The spec passes the pinned OpenAPI linter (Spectral, tools/spectral) with no errors.</summary>
+[Trait("Category", "Slow")]
 public sealed class SpecLintTests
 {
     [Fact]
