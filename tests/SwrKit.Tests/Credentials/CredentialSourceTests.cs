@@ -11,7 +11,9 @@ namespace SwrKit.Tests.Credentials;
 /// </summary>
 public sealed class CredentialSourceTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
+    // Now, not a fixed date: the source runs on a manual clock, but a client built from options checks expiry against
+    // the real one, so keys must expire in the real future. Whole seconds, as the metadata service writes them.
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     private static SwrKitOptions WithSource(LoopbackServer server, AkSkCredentialSource source, Action<SwrKitOptions>? configure = null)
     {
