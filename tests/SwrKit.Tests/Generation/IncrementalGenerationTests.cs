@@ -8,6 +8,7 @@ namespace SwrKit.Tests.Generation;
 /// Builds a copy of the runtime project in a temporary folder: a no-op rebuild must not run NSwag, and an edited spec
 /// must yield the new operation on the next build, once the new API is declared.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class IncrementalGenerationTests : IDisposable
 {
     private const string GeneratingMarker = "SwrKit: generating the client";

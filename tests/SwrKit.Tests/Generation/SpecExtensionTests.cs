@@ -12,6 +12,7 @@ namespace SwrKit.Tests.Generation;
 /// the method exists, it refuses bad names and values before sending, the analyzer flags a bad literal in a call to it,
 /// and dependency injection resolves its client, all without a hand edit.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SpecExtensionTests : IDisposable
 {
     private const string NewService = """

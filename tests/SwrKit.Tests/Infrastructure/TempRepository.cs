@@ -43,6 +43,16 @@ public sealed class TempRepository : IDisposable
     public Task<ProcessResult> RunBuildAsync(string extraArguments = "", string? project = null) =>
         ProcessRunner.RunAsync("dotnet", $"build \"{project ?? Project}\" -f net8.0 -nologo -v:n {extraArguments}", Root, TimeSpan.FromMinutes(5));
 
+    /// <summary>Runs <c>dotnet COMMAND</c> (clean, restore ...) on the library project.</summary>
+    public async Task<ProcessResult> DotnetAsync(string command, string extraArguments = "") =>
+        (await ProcessRunner.RunAsync("dotnet", $"{command} \"{Project}\" -nologo -v:n {extraArguments}", Root, TimeSpan.FromMinutes(5))).EnsureSuccess();
+
+    /// <summary>Files of the generator host or of NSwag under a folder (an output folder must have none).</summary>
+    public static IEnumerable<string> BuildTools(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("SwrKit.CodeGen", StringComparison.Ordinal)
+                || name.StartsWith("NSwag", StringComparison.Ordinal) || name.StartsWith("NJsonSchema", StringComparison.Ordinal)));
+
     private static void CopyTree(string source, string destination)
     {
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
