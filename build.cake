@@ -2,7 +2,8 @@
 //
 // Targets (--target=<name>, default: Default):
 //   Clean     delete artifacts/ and the Release outputs (bin/Release, obj/Release) of src/ and tests/
-//             except the generator host's (--clean-generated deletes it and the generated client, forcing a regeneration)
+//             except the generator host's (--clean-generated also cleans the host, with `dotnet clean`, and deletes the
+//             generated client, forcing a regeneration)
 //   Restore   dotnet tool restore, dotnet restore Generated.sln (NSwag comes from the NSwag.MSBuild package)
 //   Generate  generate the client from spec/swrkit.yaml (NSwag, incremental: a no-op when nothing changed)
 //   Build     dotnet build Generated.sln -c Release
@@ -90,11 +91,16 @@ Task("Clean")
     if (cleanGenerated)
     {
         outputs += GetDirectories($"{root}/src/SwrKit/obj/codegen");
+        // The host has one output whatever the configuration (ClientGeneration.targets): its own build knows where.
+        if (FileExists(root.CombineWithFilePath("src/SwrKit.CodeGen/obj/project.assets.json")))
+        {
+            DotNetClean(root.CombineWithFilePath("src/SwrKit.CodeGen/SwrKit.CodeGen.csproj").FullPath, new DotNetCleanSettings { NoLogo = true });
+        }
     }
 
-    // A rebuilt generator host is newer than the generated client and would force a regeneration.
-    var kept = cleanGenerated ? "" : root.Combine("src/SwrKit.CodeGen").FullPath + "/";
-    foreach (var directory in outputs.Where(directory => kept == "" || !directory.FullPath.StartsWith(kept)))
+    // The generator host is a build tool shared by every configuration: cleaned only with --clean-generated (above).
+    var kept = root.Combine("src/SwrKit.CodeGen").FullPath + "/";
+    foreach (var directory in outputs.Where(directory => !directory.FullPath.StartsWith(kept)))
     {
         Verbose($"Deleting {directory}");
         DeleteDirectory(directory, new DeleteDirectorySettings { Recursive = true, Force = true });

@@ -16,11 +16,10 @@ public class ConsumerBuildTests(ITestOutputHelper output)
         {
             // The referenced projects are already built (this test project references them, same configuration): the nested
             // build only compiles the consumer, into a fresh folder, and writes nothing into the shared tree's outputs.
-            // AppContext.BaseDirectory is .../bin/<Configuration>/<TargetFramework>/.
-            var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
+            // RepositoryPaths.BuildArguments: the configuration (and artifacts folder) of the build that compiled this test.
             var (_, exitCode, log, _) = await ProcessRunner.RunAsync(
                 "dotnet",
-                $"build \"{project}\" -c {configuration} -nologo -nodeReuse:false -p:RestoreRecursive=false -p:BuildProjectReferences=false -p:TreatWarningsAsErrors=false -p:UseSharedCompilation=false \"-p:SwrKitConsumerOutput={outputDir}\"",
+                $"build \"{project}\" {RepositoryPaths.BuildArguments} -nologo -nodeReuse:false -p:RestoreRecursive=false -p:BuildProjectReferences=false -p:TreatWarningsAsErrors=false -p:UseSharedCompilation=false \"-p:SwrKitConsumerOutput={outputDir}\"",
                 RepositoryPaths.Root);
             output.WriteLine(log);
             Assert.True(exitCode == 0, "dotnet build failed:\n" + log);

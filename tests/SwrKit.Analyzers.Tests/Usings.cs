@@ -1,2 +1,2 @@
-global using Xunit;
 global using SwrKit.Testing;
+global using Xunit;

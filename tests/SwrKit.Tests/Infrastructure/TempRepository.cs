@@ -31,6 +31,8 @@ public sealed class TempRepository : IDisposable
 
     public string SpecPath => Path.Combine(Root, "spec", "swrkit.yaml");
 
+    private static TimeSpan BuildTimeLimit { get; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Edits the spec, and dates the edit after any earlier output even on coarse file-system clocks.</summary>
     public void EditSpec(Func<string, string> edit)
     {
@@ -40,8 +42,22 @@ public sealed class TempRepository : IDisposable
 
     public async Task<ProcessResult> BuildAsync(string extraArguments = "") => (await RunBuildAsync(extraArguments)).EnsureSuccess();
 
+    /// <summary>
+    /// A first build of a copy restores, builds the generator host, generates and compiles: a few minutes on a loaded
+    /// 2-core machine while the other clone-building tests run beside it, hence the generous limit.
+    /// </summary>
     public Task<ProcessResult> RunBuildAsync(string extraArguments = "", string? project = null) =>
-        ProcessRunner.RunAsync("dotnet", $"build \"{project ?? Project}\" -f net8.0 -nologo -v:n {extraArguments}", Root, TimeSpan.FromMinutes(5));
+        ProcessRunner.RunAsync("dotnet", $"build \"{project ?? Project}\" -f net8.0 -nologo -v:n {extraArguments}", Root, BuildTimeLimit);
+
+    /// <summary>Runs <c>dotnet COMMAND</c> (clean, restore ...) on the library project.</summary>
+    public async Task<ProcessResult> DotnetAsync(string command, string extraArguments = "") =>
+        (await ProcessRunner.RunAsync("dotnet", $"{command} \"{Project}\" -nologo -v:n {extraArguments}", Root, BuildTimeLimit)).EnsureSuccess();
+
+    /// <summary>Files of the generator host or of NSwag under a folder (an output folder must have none).</summary>
+    public static IEnumerable<string> BuildTools(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("SwrKit.CodeGen", StringComparison.Ordinal)
+                || name.StartsWith("NSwag", StringComparison.Ordinal) || name.StartsWith("NJsonSchema", StringComparison.Ordinal)));
 
     private static void CopyTree(string source, string destination)
     {

@@ -60,7 +60,8 @@ public sealed class RedirectTests
         var signed = new ModelArtsClient(new HttpClient(new AkSkSigningHandler(new AkSkCredentials("ak", "sk"))
         {
             InnerHandler = new PassThroughHandler { InnerHandler = new SocketsHttpHandler() },
-        }) { BaseAddress = server.BaseAddress });
+        })
+        { BaseAddress = server.BaseAddress });
 
         // A SwrKit exception, as for every failure of a call; the handler's refusal is inside.
         var tokenEx = await Assert.ThrowsAsync<SwrKitException>(() => token.DeleteImageAsync("p1", "img"));
@@ -80,7 +81,8 @@ public sealed class RedirectTests
         var client = new ModelArtsClient(new HttpClient(new TokenAuthenticationHandler(TestSecrets.Token)
         {
             InnerHandler = new HttpClientHandler { AllowAutoRedirect = false },
-        }) { BaseAddress = server.BaseAddress });
+        })
+        { BaseAddress = server.BaseAddress });
 
         Assert.Null(await client.DeleteImageAsync("p1", "img"));
         Assert.Equal(TestSecrets.Token, Assert.Single(server.Requests).Header("X-Auth-Token"));
