@@ -116,7 +116,7 @@ public sealed class OptionsConstructorTests
         var none = Assert.Throws<ArgumentException>("options", () => new SwrClient(new SwrKitOptions { Region = "cn-north-4" }));
         Assert.Contains("No credentials are configured", none.Message);
 
-        var secret = new SwrKitOptions { Region = "cn-north-4", AccessKey = "ak" , SecretKey = TestSecrets.SecretKey, ApplicationId = "bad id" };
+        var secret = new SwrKitOptions { Region = "cn-north-4", AccessKey = "ak", SecretKey = TestSecrets.SecretKey, ApplicationId = "bad id" };
         var invalid = Assert.Throws<ArgumentException>("options", () => new HssClient(secret));
         Assert.Contains("ApplicationId", invalid.Message);
         Assert.DoesNotContain(TestSecrets.SecretKey, invalid.Message);

@@ -62,6 +62,6 @@ public sealed class ConfiguredCredentialsTests
             Assert.Equal("proj-9", r.Header("X-Project-Id"));
             Assert.Equal(TestSecrets.SecurityToken, r.Header("X-Security-Token"));
         });
-        Assert.Empty(host.Logs.SwrKitLines.Where(l => l.EventId.Name == "CredentialSourceChosen"));
+        Assert.DoesNotContain(host.Logs.SwrKitLines, l => l.EventId.Name == "CredentialSourceChosen");
     }
 }
