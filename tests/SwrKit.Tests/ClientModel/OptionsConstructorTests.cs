@@ -68,12 +68,7 @@ public sealed class OptionsConstructorTests
     public async Task Fifty_clients_created_from_options_against_one_host_use_one_connection()
     {
         await using var server = await LoopbackServer.StartAsync();
-        var connections = new ConcurrentDictionary<string, bool>();
-        server.Handler = (context, _) =>
-        {
-            connections[context.Connection.Id] = true;
-            return Task.CompletedTask;
-        };
+        var connections = CountConnections(server);
         var options = ClientOptions.Token(server.BaseAddress);
 
         // A client per call, as careless code would write it: the transport underneath is shared.
@@ -90,12 +85,7 @@ public sealed class OptionsConstructorTests
     public async Task Credential_handlers_without_an_inner_handler_share_one_connection()
     {
         await using var server = await LoopbackServer.StartAsync();
-        var connections = new ConcurrentDictionary<string, bool>();
-        server.Handler = (context, _) =>
-        {
-            connections[context.Connection.Id] = true;
-            return Task.CompletedTask;
-        };
+        var connections = CountConnections(server);
 
         // An HttpClient per call over a credential handler: each handler sends through SwrKit's shared transport.
         for (var i = 0; i < 50; i++)
@@ -140,6 +130,18 @@ public sealed class OptionsConstructorTests
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => fake.DeleteRetentionAsync("my-org", "app", 1));
 
         Assert.Contains("test doubles", ex.Message);
+    }
+
+    /// <summary>The IDs of the connections the server's requests arrived on.</summary>
+    private static ConcurrentDictionary<string, bool> CountConnections(LoopbackServer server)
+    {
+        var connections = new ConcurrentDictionary<string, bool>();
+        server.Handler = (context, _) =>
+        {
+            connections[context.Connection.Id] = true;
+            return Task.CompletedTask;
+        };
+        return connections;
     }
 
     private sealed class PartialDouble : SwrClient
