@@ -188,7 +188,7 @@ public sealed class CappedBodyReaderTests
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]
-    public void No_continuation_returns_to_the_callers_synchronization_context(bool asyncStream, bool asyncReads)
+    public async Task No_continuation_returns_to_the_callers_synchronization_context(bool asyncStream, bool asyncReads)
     {
         var context = new CountingContext();
         var previous = SynchronizationContext.Current;
@@ -203,7 +203,7 @@ public sealed class CappedBodyReaderTests
             SynchronizationContext.SetSynchronizationContext(previous);
         }
 
-        AssertBody(Bytes(20), read.GetAwaiter().GetResult(), exceeded: false);
+        AssertBody(Bytes(20), await read, exceeded: false);
         Assert.Equal(0, context.Posts);
     }
 
