@@ -8,7 +8,8 @@ namespace SwrKit.Fuzz;
 /// A whole response from a hostile server through a generated client: any status of a small set, any body, any declared
 /// <c>Content-Length</c> (none, the true one, or a lie either way), delivered in chunks of any size, against a small
 /// <see cref="ServiceClientBase.MaxResponseContentBufferSize"/>. The call returns a model or throws
-/// <see cref="SwrServiceException"/> (or the transport's own exception for a body cut before its declared length); any
+/// <see cref="SwrServiceException"/> (or <see cref="SwrConnectionException"/> around the transport's exception for a body
+/// cut before its declared length); any
 /// other exception is a bug. An error status always throws, and the exception's
 /// body is the received body (or its first bytes).
 /// </summary>
@@ -56,9 +57,9 @@ internal static class ResponseTarget
                 FuzzAssertionException.Check(received.StartsWith(kept, StringComparison.Ordinal), "the exception's body is not the body received");
             }
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException && declared > body.Length)
+        catch (SwrConnectionException exception) when (exception.InnerException is IOException or HttpRequestException && declared > body.Length)
         {
-            // A body shorter than its declared length is a transport failure, reported as the transport reports it.
+            // A body shorter than its declared length is a transport failure: no complete answer arrived.
         }
     }
 
